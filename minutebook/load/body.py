@@ -1,0 +1,124 @@
+"""Read an item's Markdown body: its `##` sections and the resolutions in "Resolved"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from minutebook.diagnostics import Diagnostics
+from minutebook.load.records import ResolutionText, Section
+
+# Section key → the headings (lower case) that mean it. Order is the order pages show them in.
+SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
+    "purpose": ("purpose", "summary", "agenda text"),
+    "recommended": ("recommended", "recommendation", "recommendations"),
+    "contact": ("contact officer", "contact"),
+    "minutes": ("minutes", "discussion"),
+    "resolved": ("resolved", "decision", "decisions", "resolution", "resolutions"),
+    "reasons": ("reasons", "reasons for the decision", "reason"),
+    "alternatives": ("alternatives considered", "alternative options considered"),
+    "actions": ("actions", "action"),
+    "documents": ("supporting documents", "documents"),
+}
+_KEY_BY_HEADING = {h: key for key, headings in SECTION_HEADINGS.items() for h in headings}
+_PARSER = MarkdownIt("commonmark", {"html": False})
+
+
+@dataclass(frozen=True)
+class Body:
+    sections: tuple[Section, ...]
+    resolution_lead_in: str
+    resolutions: tuple[ResolutionText, ...]
+
+
+def read_body(markdown: str, first_line: int, source_path: str, sink: Diagnostics) -> Body:
+    lines = markdown.split("\n")
+    tokens = _PARSER.parse(markdown)
+    sections = _split_sections(tokens, lines, first_line, source_path, sink)
+    resolved = next((s for s in sections if s.key == "resolved"), None)
+    if resolved is None:
+        return Body(sections, "", ())
+    lead_in, resolutions = _read_resolutions(resolved)
+    return Body(sections, lead_in, resolutions)
+
+
+def _split_sections(
+    tokens: list[Token], lines: list[str], first_line: int, source_path: str, sink: Diagnostics
+) -> tuple[Section, ...]:
+    starts = [
+        (t.map[0], tokens[i + 1].content.strip())
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == "h2" and t.map is not None
+    ]
+    sections: list[Section] = []
+    intro = "\n".join(lines[: starts[0][0] if starts else len(lines)]).strip("\n")
+    if intro.strip():
+        sections.append(Section("intro", "", intro, first_line))
+    seen: set[str] = set()
+    for index, (start, heading) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
+        line = first_line + start
+        key = _KEY_BY_HEADING.get(heading.rstrip(":").strip().lower(), "other")
+        if key == "other":
+            sink.warning(
+                "body.unknown-section",
+                f"section '{heading}' is not one the archive understands; shown as written",
+                source_path,
+                line,
+            )
+        elif key in seen:
+            sink.error("body.duplicate-section", f"second '{heading}' section", source_path, line)
+            continue
+        seen.add(key)
+        content = "\n".join(lines[start + 1 : end]).strip("\n")
+        sections.append(Section(key, heading, content, line))
+    return tuple(sections)
+
+
+def _read_resolutions(section: Section) -> tuple[str, tuple[ResolutionText, ...]]:
+    """Top-level list items are resolutions; with no list, each paragraph is one."""
+    lines = section.markdown.split("\n")
+    tokens = _PARSER.parse(section.markdown)
+    items = _top_level_spans(tokens, "list_item_open")
+    if not items:
+        paragraphs = _top_level_spans(tokens, "paragraph_open")
+        return "", tuple(_resolution(lines, span, section.line, False) for span in paragraphs)
+    first_list = next(t.map[0] for t in tokens if t.type.endswith("list_open") and t.map)
+    lead_in = "\n".join(lines[:first_list]).strip()
+    return lead_in, tuple(_resolution(lines, span, section.line, True) for span in items)
+
+
+def _top_level_spans(tokens: list[Token], kind: str) -> list[tuple[int, int]]:
+    wanted_level = 1 if kind == "list_item_open" else 0
+    return [
+        (t.map[0], t.map[1]) for t in tokens if t.type == kind and t.level == wanted_level and t.map
+    ]
+
+
+_LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s?")
+
+
+def _resolution(
+    lines: list[str], span: tuple[int, int], heading_line: int, is_list_item: bool
+) -> ResolutionText:
+    chunk = lines[span[0] : span[1]]
+    if is_list_item and chunk:
+        chunk = [_LIST_MARKER.sub("", chunk[0], count=1), *(line.strip() for line in chunk[1:])]
+    markdown = "\n".join(chunk).strip()
+    return ResolutionText(markdown, plain_text(markdown), heading_line + 1 + span[0])
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown → one line of plain text (for classification, search data and exports)."""
+    if not markdown:
+        return ""
+    parts = [
+        " " if child.type in ("softbreak", "hardbreak") else child.content
+        for token in _PARSER.parseInline(markdown)
+        for child in (token.children or [])
+        if child.type in ("text", "code_inline", "softbreak", "hardbreak", "html_inline")
+    ]
+    return " ".join("".join(parts).split())

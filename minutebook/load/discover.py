@@ -1,0 +1,62 @@
+"""Discover content files: every `*.md` under the content folder, safely."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from minutebook.diagnostics import Diagnostics
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    source_path: str  # as shown in messages: the content folder's name joined with the relative path
+    file_path: Path
+
+
+def discover_content(content_dir: Path, diagnostics: Diagnostics) -> list[ContentFile]:
+    """All Markdown files under `content_dir`, sorted, skipping any that resolve outside it.
+
+    A symlink that points outside the content folder could make the build publish any file
+    on the machine, so it is an error rather than followed.
+    """
+    root = content_dir.resolve()
+    found: list[ContentFile] = []
+    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.endswith(".md") or name.startswith("."):
+                continue
+            file_path = Path(dirpath) / name
+            source_path = _display_path(content_dir, file_path)
+            if not _inside(file_path.resolve(), root):
+                diagnostics.error(
+                    "load.outside", "links to a file outside the content folder", source_path
+                )
+                continue
+            found.append(ContentFile(source_path, file_path))
+    _report_linked_folders(content_dir, root, diagnostics)
+    return found
+
+
+def _report_linked_folders(content_dir: Path, root: Path, diagnostics: Diagnostics) -> None:
+    """os.walk does not descend into symlinked folders; say so when one points outside."""
+    for dirpath, dirnames, _ in os.walk(content_dir, followlinks=False):
+        for name in sorted(dirnames):
+            folder = Path(dirpath) / name
+            if folder.is_symlink() and not _inside(folder.resolve(), root):
+                diagnostics.error(
+                    "load.outside",
+                    "folder links outside the content folder; not read",
+                    _display_path(content_dir, folder),
+                )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _display_path(content_dir: Path, file_path: Path) -> str:
+    relative = file_path.relative_to(content_dir).as_posix()
+    return f"{content_dir.as_posix().rstrip('/')}/{relative}"

@@ -1,0 +1,55 @@
+"""Typed records: what the load stage hands to the model stage, one per content file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One `## Heading` part of an item's body."""
+
+    key: str  # a known section key ("purpose", "resolved", …) or "other"
+    heading: str  # the heading as written
+    markdown: str  # the section's Markdown, heading excluded
+    line: int  # file-absolute line of the heading (or of the first line, for the intro)
+
+
+@dataclass(frozen=True)
+class ResolutionText:
+    """One resolution as written in the Resolved section."""
+
+    markdown: str
+    text: str  # plain text, for classification and data export
+    line: int
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    source_path: str  # relative to the project, for messages
+    council: str
+    committee: str | None
+    title: str
+    date: dt.date | None
+    item: str | None
+    topics: tuple[str, ...]
+    source: str | None
+    documents: tuple[DocumentLink, ...]
+    incomplete: bool
+    matter: str | None
+    extra: dict[str, Any] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()
+    resolution_lead_in: str = ""
+    resolutions: tuple[ResolutionText, ...] = ()
+    line: int = 1
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)

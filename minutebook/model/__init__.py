@@ -1,0 +1,1 @@
+"""The model stage: typed records → one whole-archive model with every cross-reference resolved."""

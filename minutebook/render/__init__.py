@@ -1,0 +1,1 @@
+"""The render stage: the archive model → view models → HTML pages in memory."""

@@ -1,0 +1,34 @@
+"""Markdown → safe HTML: raw HTML shown as text, only http(s)/mailto/relative links."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+_SAFE_SCHEMES = ("http", "https", "mailto")
+_BEFORE_PATH = re.compile(r"^[^/?#]*")
+
+
+class SafeMarkdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+        """Refuse `javascript:`, `data:` and other schemes: such links are shown as text."""
+        head = _BEFORE_PATH.match(url.strip())
+        prefix = head.group(0) if head else ""
+        if ":" not in prefix:
+            return True  # a relative link
+        return prefix.split(":", 1)[0].lower() in _SAFE_SCHEMES
+
+
+def make_renderer() -> MarkdownIt:
+    renderer = SafeMarkdown("commonmark", {"html": False, "typographer": False})
+    renderer.disable(["image"])  # the archive publishes text; images would be remote requests
+    return renderer
+
+
+def render_markdown(renderer: MarkdownIt, markdown: str) -> str:
+    return renderer.render(markdown)
+
+
+def render_inline(renderer: MarkdownIt, markdown: str) -> str:
+    return renderer.renderInline(markdown)

@@ -1,0 +1,232 @@
+"""View models: the documented contract between the code and the templates.
+
+Templates see only these dataclasses (never domain objects), so what a template can use is
+written down here, and a template change cannot reach into the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+DATE_NOT_RECORDED = "Date not recorded"
+
+
+def date_text(date: dt.date | None) -> str:
+    """"4 November 2020", independent of the machine's locale (output must be identical)."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else DATE_NOT_RECORDED
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+    count: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What every page has: its <title>, description, place in the site and indexing hints."""
+
+    title: str
+    description: str
+    url: str
+    breadcrumbs: tuple[Link, ...] = ()
+    noindex: bool = False
+    page_kind: str = ""
+
+
+@dataclass(frozen=True)
+class KindTag:
+    id: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """One line of a listing: enough to recognise an item and go to it."""
+
+    title: str
+    url: str
+    council: str
+    committee: str
+    date_text: str
+    date_iso: str | None
+    item_number: str | None
+    kinds: tuple[KindTag, ...]
+    meeting_url: str
+
+
+@dataclass(frozen=True)
+class Pagination:
+    current: int
+    total: int
+    previous_url: str | None
+    next_url: str | None
+    pages: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    heading: str
+    url: str | None
+    items: tuple[ItemSummary, ...]
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """Topic, resolution-kind and other item listings (possibly one page of several)."""
+
+    meta: PageMeta
+    heading: str
+    description: str
+    groups: tuple[ItemGroup, ...]
+    pagination: Pagination | None
+    total: int
+    facts: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeetingLink:
+    url: str
+    date_text: str
+    committee: str
+    council: str
+    item_count: int
+
+
+@dataclass(frozen=True)
+class HomePage:
+    meta: PageMeta
+    counts: tuple[Link, ...]
+    councils: tuple[Link, ...]
+    topics: tuple[Link, ...]
+    kinds: tuple[Link, ...]
+    recent_meetings: tuple[MeetingLink, ...]
+
+
+@dataclass(frozen=True)
+class CouncilIndexPage:
+    meta: PageMeta
+    councils: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class YearOfMeetings:
+    year: str
+    meetings: tuple[MeetingLink, ...]
+
+
+@dataclass(frozen=True)
+class CouncilPage:
+    meta: PageMeta
+    name: str
+    short: str
+    committees: tuple[Link, ...]
+    years: tuple[YearOfMeetings, ...]
+    topics: tuple[Link, ...]
+    kinds: tuple[Link, ...]
+    item_count: int
+
+
+@dataclass(frozen=True)
+class CommitteePage:
+    meta: PageMeta
+    name: str
+    council: Link
+    years: tuple[YearOfMeetings, ...]
+    item_count: int
+
+
+@dataclass(frozen=True)
+class MeetingPage:
+    meta: PageMeta
+    council: Link
+    committee: Link
+    date_text: str
+    dated: bool
+    items: tuple[ItemSummary, ...]
+
+
+@dataclass(frozen=True)
+class ResolutionView:
+    html: str
+    kind: KindTag
+    anchor: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    heading: str
+    html: str
+    key: str
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    name: str
+    url: str
+    automatic: bool
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    meta: PageMeta
+    title: str
+    council: Link
+    committee: Link
+    meeting: Link
+    date_text: str
+    date_iso: str | None
+    year: str
+    item_number: str | None
+    source_url: str | None
+    incomplete: bool
+    topics: tuple[TopicTag, ...]
+    kinds: tuple[KindTag, ...]
+    intro_html: str
+    sections_before: tuple[SectionView, ...]  # purpose, recommendation, contact, minutes
+    resolution_lead_in_html: str
+    resolutions: tuple[ResolutionView, ...]
+    sections_after: tuple[SectionView, ...]  # reasons, alternatives, actions, others
+    documents: tuple[Link, ...]
+    previous_item: Link | None
+    next_item: Link | None
+    related_elsewhere: tuple[ItemSummary, ...]
+    related_here: tuple[ItemSummary, ...]
+
+
+@dataclass(frozen=True)
+class TopicCategoryView:
+    id: str
+    name: str
+    description: str
+    topics: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class TopicIndexPage:
+    meta: PageMeta
+    categories: tuple[TopicCategoryView, ...]
+
+
+@dataclass(frozen=True)
+class KindIndexPage:
+    meta: PageMeta
+    kinds: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class PlainPage:
+    """Search, about and 404: pages whose content lives in their template."""
+
+    meta: PageMeta
+    facts: dict[str, str] = field(default_factory=dict)
+    councils: tuple[Link, ...] = ()

@@ -1,0 +1,68 @@
+"""Write the site atomically: everything goes into a staging folder beside the output folder,
+which replaces the output folder only once the whole build (search index included) succeeded.
+This is the only module that writes into the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from minutebook.diagnostics import ConfigError
+
+
+class UnsafeOutputPath(ValueError):
+    """An output path that would land outside the output folder."""
+
+
+def staging_folder(output_dir: Path) -> Path:
+    output_dir = output_dir.resolve()
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-staging-", dir=output_dir.parent))
+
+
+def write_files(staging_dir: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write (output_path, content) pairs under the staging folder; returns how many."""
+    count = 0
+    made: set[Path] = set()
+    for output_path, content in files:
+        target = staging_dir / _checked(output_path)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(content)
+        count += 1
+    return count
+
+
+def copy_static(static_dir: Path, staging_dir: Path) -> None:
+    shutil.copytree(static_dir, staging_dir / "static", dirs_exist_ok=True)
+
+
+def _checked(output_path: str) -> str:
+    """Output paths come from slugs, so this never fires; it guards the one write path anyway."""
+    path = PurePosixPath(output_path)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise UnsafeOutputPath(output_path)
+    return output_path
+
+
+def publish(staging_dir: Path, output_dir: Path) -> None:
+    """Swap the finished staging folder into place; the old site is removed only afterwards."""
+    output_dir = output_dir.resolve()
+    if output_dir.exists() and not output_dir.is_dir():
+        raise ConfigError(f"{output_dir}: output path exists and is not a folder")
+    retired = None
+    if output_dir.exists():
+        retired = output_dir.with_name(f".{output_dir.name}-old-{os.getpid()}")
+        os.replace(output_dir, retired)
+    os.replace(staging_dir, output_dir)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def discard(staging_dir: Path) -> None:
+    shutil.rmtree(staging_dir, ignore_errors=True)
