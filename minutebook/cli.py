@@ -65,14 +65,17 @@ def _add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder")
     parser.add_argument("--output", type=Path, default=Path("site"), help="output folder")
     parser.add_argument(
-        "--config", type=Path, default=None,
+        "--config",
+        type=Path,
+        default=None,
         help="configuration folder (default: ./config if present, else the built-in one)",
     )
     parser.add_argument("--base-url", default=None, help="the address the site is published at")
     parser.add_argument("--no-search", action="store_true", help="skip the search index")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
-        "--keep-going", action="store_true",
+        "--keep-going",
+        action="store_true",
         help="build every valid item, report the bad ones, and still exit 1",
     )
 
@@ -148,4 +151,10 @@ def _run_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     first = _run_build(args, out, err)
     if first == EXIT_USAGE or not options.output_dir.is_dir():
         return first
-    return serve_site(options, args.port, watch=not args.no_watch, rebuild=lambda: _run_build(args, out, err), out=out)
+    return serve_site(
+        options,
+        args.port,
+        watch=not args.no_watch,
+        rebuild=lambda: _run_build(args, out, err),
+        out=out,
+    )

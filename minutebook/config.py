@@ -138,7 +138,7 @@ _COUNCIL_WORDS = re.compile(
 
 
 def default_short_name(council_name: str) -> str:
-    """"London Borough of Enfield" → "Enfield"; "Powys County Council" → "Powys"."""
+    """ "London Borough of Enfield" → "Enfield"; "Powys County Council" → "Powys"."""
     short = _COUNCIL_WORDS.sub("", council_name).strip()
     return short or council_name
 

@@ -1,4 +1,4 @@
-"""`build.py serve`: serve the built site on 127.0.0.1 with its real headers, rebuilding on change."""
+"""`build.py serve`: serve the built site on 127.0.0.1 with its real headers; rebuild on change."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
 
 from minutebook import config as configuration
 from minutebook.pipeline import BuildOptions
@@ -21,13 +21,19 @@ def site_headers(netlify_toml: Path) -> dict[str, str]:
     import tomllib
 
     rules = tomllib.loads(netlify_toml.read_text(encoding="utf-8")).get("headers", [])
-    return {k: str(v) for rule in rules if rule.get("for") == "/*" for k, v in rule["values"].items()}
+    return {
+        k: str(v) for rule in rules if rule.get("for") == "/*" for k, v in rule["values"].items()
+    }
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".js": "text/javascript", ".json": "application/json"}
+    extra_headers: ClassVar[dict[str, str]] = {}
+    extensions_map: ClassVar[dict[str, str]] = {  # type: ignore[misc]
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".json": "application/json",
+    }
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
@@ -46,12 +52,14 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # a quiet terminal; errors still show through the build's own output
 
 
 def make_server(site_dir: Path, port: int) -> http.server.ThreadingHTTPServer:
-    handler = type("Handler", (SiteHandler,), {"extra_headers": site_headers(configuration.NETLIFY_TOML)})
+    handler = type(
+        "Handler", (SiteHandler,), {"extra_headers": site_headers(configuration.NETLIFY_TOML)}
+    )
     bound = functools.partial(handler, directory=str(site_dir.resolve()))
     return http.server.ThreadingHTTPServer(("127.0.0.1", port), bound)
 
@@ -60,9 +68,18 @@ def serve_site(
     options: BuildOptions, port: int, watch: bool, rebuild: Callable[[], int], out: TextIO
 ) -> int:
     server = make_server(options.output_dir, port)
-    print(f"Serving {options.output_dir} at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)", file=out, flush=True)
+    print(
+        f"Serving {options.output_dir} at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)",
+        file=out,
+        flush=True,
+    )
     if watch:
-        watched = [options.content_dir, options.config_dir, configuration.TEMPLATES_DIR, configuration.STATIC_DIR]
+        watched = [
+            options.content_dir,
+            options.config_dir,
+            configuration.TEMPLATES_DIR,
+            configuration.STATIC_DIR,
+        ]
         threading.Thread(target=_watch, args=(watched, rebuild), daemon=True).start()
     try:
         server.serve_forever()

@@ -54,7 +54,7 @@ def _split_sections(
         if t.type == "heading_open" and t.tag == "h2" and t.map is not None
     ]
     sections: list[Section] = []
-    intro = "\n".join(lines[: starts[0][0] if starts else len(lines)]).strip("\n")
+    intro = "\n".join(lines[: starts[0][0] if starts else len(lines)]).rstrip("\n")
     if intro.strip():
         sections.append(Section("intro", "", intro, first_line))
     seen: set[str] = set()
@@ -73,7 +73,7 @@ def _split_sections(
             sink.error("body.duplicate-section", f"second '{heading}' section", source_path, line)
             continue
         seen.add(key)
-        content = "\n".join(lines[start + 1 : end]).strip("\n")
+        content = "\n".join(lines[start + 1 : end]).rstrip("\n")  # keep leading lines: line numbers
         sections.append(Section(key, heading, content, line))
     return tuple(sections)
 

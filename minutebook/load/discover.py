@@ -11,7 +11,9 @@ from minutebook.diagnostics import Diagnostics
 
 @dataclass(frozen=True)
 class ContentFile:
-    source_path: str  # as shown in messages: the content folder's name joined with the relative path
+    source_path: (
+        str  # as shown in messages: the content folder's name joined with the relative path
+    )
     file_path: Path
 
 

@@ -42,7 +42,10 @@ def split_front_matter(text: str, source_path: str, diagnostics: Diagnostics) ->
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0].lstrip("\ufeff")):
         diagnostics.error(
-            "frontmatter.missing", "file must start with '---' and YAML front matter", source_path, 1
+            "frontmatter.missing",
+            "file must start with '---' and YAML front matter",
+            source_path,
+            1,
         )
         return None
     end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
@@ -59,14 +62,18 @@ def split_front_matter(text: str, source_path: str, diagnostics: Diagnostics) ->
     if data is None:
         return None
     key_lines = {
-        m.group(1): i + 2 for i, line in enumerate(lines[1:end]) if (m := _TOP_LEVEL_KEY.match(line))
+        m.group(1): i + 2
+        for i, line in enumerate(lines[1:end])
+        if (m := _TOP_LEVEL_KEY.match(line))
     }
     return SplitFile(data, key_lines, "\n".join(lines[end + 1 :]), end + 2)
 
 
-def _parse_yaml(yaml_text: str, source_path: str, diagnostics: Diagnostics) -> dict[str, Any] | None:
+def _parse_yaml(
+    yaml_text: str, source_path: str, diagnostics: Diagnostics
+) -> dict[str, Any] | None:
     try:
-        data = yaml.load(yaml_text, Loader=ContentLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(yaml_text, Loader=ContentLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark is not None else 1

@@ -82,7 +82,8 @@ def check_front_matter(
     checker = _Checker(data, key_lines, source_path, sink)
     for key in sorted(set(data) - set(VALID_KEYS), key=str):
         checker.fail(
-            str(key), "schema.unknown-key",
+            str(key),
+            "schema.unknown-key",
             f"unknown key '{key}'; valid keys are: {', '.join(VALID_KEYS)}",
         )
     if "committee" not in data:
@@ -125,7 +126,9 @@ def _date(value: Any) -> dt.date:
 def _item_number(value: Any) -> str:
     text = str(value).strip() if isinstance(value, str | int) else ""
     if not _ITEM.match(text):
-        raise ValueError(f"must be an item number as printed, like \"7\" or \"35/20\", got {_show(value)}")
+        raise ValueError(
+            f'must be an item number as printed, like "7" or "35/20", got {_show(value)}'
+        )
     return text
 
 

@@ -41,7 +41,10 @@ def assemble_archive(
 ) -> Archive:
     matcher = build_topic_matcher(config.vocabulary)
     councils = _council_settings(records, config)
-    items = [_make_item(r, councils[r.council], config, kind_rules, matcher, diagnostics) for r in records]
+    items = [
+        _make_item(r, councils[r.council], config, kind_rules, matcher, diagnostics)
+        for r in records
+    ]
     items = _drop_duplicates(items, diagnostics)
     items.sort(key=newest_first)
     archive = Archive(config, kind_rules, _group(items, councils), items)
@@ -126,13 +129,17 @@ def _group(items: list[AgendaItem], settings: dict[str, CouncilSettings]) -> lis
         s = settings[item.record.council]
         council = councils.setdefault(
             item.council_slug,
-            Council(s.name, s.short, item.council_slug, urls.join_url(item.council_slug), s.noindex),
+            Council(
+                s.name, s.short, item.council_slug, urls.join_url(item.council_slug), s.noindex
+            ),
         )
         key = (item.council_slug, item.committee_slug)
         if key not in committees:
             committees[key] = Committee(
-                item.committee_name, item.committee_slug,
-                urls.join_url(*key), item.council_slug,
+                item.committee_name,
+                item.committee_slug,
+                urls.join_url(*key),
+                item.council_slug,
             )
             council.committees.append(committees[key])
         if item.meeting_url not in meetings:

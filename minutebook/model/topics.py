@@ -47,7 +47,9 @@ def assign_topics(
                 record.source_path,
             )
     text = "\n".join([record.title, *(s.markdown for s in record.sections)])
-    matched = [tid for tid, pattern in matcher.patterns if tid not in named and pattern.search(text)]
+    matched = [
+        tid for tid, pattern in matcher.patterns if tid not in named and pattern.search(text)
+    ]
     assigned = [AssignedTopic(t, False) for t in named] + [AssignedTopic(t, True) for t in matched]
     order = list(vocabulary.topics)
     return tuple(sorted(assigned, key=lambda a: order.index(a.id)))

@@ -7,6 +7,7 @@ from markdown_it import MarkdownIt
 from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem
 from minutebook.render.markdown import render_inline, render_markdown
+from minutebook.render.summaries import crumbs_to_meeting, item_summary, kind_tag, meeting_title
 from minutebook.render.views import (
     ItemPage,
     KindTag,
@@ -17,7 +18,6 @@ from minutebook.render.views import (
     TopicTag,
     date_text,
 )
-from minutebook.render.summaries import crumbs_to_meeting, item_summary, kind_tag, meeting_title
 
 SECTION_IDS = {
     "purpose": ("purpose", "Purpose"),
@@ -65,15 +65,19 @@ def item_page(item: AgendaItem, archive: Archive, renderer: MarkdownIt) -> ItemP
         intro_html=_section_html(item, "intro", renderer),
         sections_before=tuple(s for s in sections if s.key in BEFORE_RESOLUTIONS),
         resolution_lead_in_html=render_markdown(renderer, record.resolution_lead_in),
-        resolutions=tuple(_resolution(item, n, archive, renderer) for n in range(len(item.resolutions))),
+        resolutions=tuple(
+            _resolution(item, n, archive, renderer) for n in range(len(item.resolutions))
+        ),
         sections_after=tuple(s for s in sections if s.key not in BEFORE_RESOLUTIONS),
         documents=tuple(Link(d.title, d.url) for d in record.documents),
         previous_item=Link(previous_item.title, previous_item.url) if previous_item else None,
         next_item=Link(next_item.title, next_item.url) if next_item else None,
         related_elsewhere=tuple(item_summary(o, archive) for o in related.other_councils)
-        if related else (),
+        if related
+        else (),
         related_here=tuple(item_summary(o, archive) for o in related.same_committee)
-        if related else (),
+        if related
+        else (),
     )
 
 
@@ -85,7 +89,9 @@ def _description(item: AgendaItem, council_short: str) -> str:
     return summary if len(summary) <= 300 else summary[:297].rsplit(" ", 1)[0] + "…"
 
 
-def _resolution(item: AgendaItem, index: int, archive: Archive, renderer: MarkdownIt) -> ResolutionView:
+def _resolution(
+    item: AgendaItem, index: int, archive: Archive, renderer: MarkdownIt
+) -> ResolutionView:
     resolution = item.resolutions[index]
     return ResolutionView(
         html=render_inline(renderer, resolution.markdown),
@@ -105,11 +111,17 @@ def _sections(item: AgendaItem, renderer: MarkdownIt) -> list[SectionView]:
     for section in item.record.sections:
         if section.key in ("intro", "resolved"):
             continue
-        section_id, heading = SECTION_IDS.get(section.key, (f"section-{len(views) + 1}", section.heading))
+        section_id, heading = SECTION_IDS.get(
+            section.key, (f"section-{len(views) + 1}", section.heading)
+        )
         while section_id in used_ids:
             section_id += "-2"
         used_ids.add(section_id)
-        views.append(SectionView(section_id, heading, render_markdown(renderer, section.markdown), section.key))
+        views.append(
+            SectionView(
+                section_id, heading, render_markdown(renderer, section.markdown), section.key
+            )
+        )
     return views
 
 

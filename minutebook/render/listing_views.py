@@ -30,7 +30,9 @@ KINDS = Link("Decisions", "/resolutions/")
 
 
 def home_page(archive: Archive) -> HomePage:
-    dated = sorted((m for m in archive.meetings if m.date), key=lambda m: (m.date, m.url), reverse=True)
+    dated = sorted(
+        (m for m in archive.meetings if m.date), key=lambda m: (m.date, m.url), reverse=True
+    )
     recent = dated[:RECENT_MEETINGS] or archive.meetings[:RECENT_MEETINGS]
     site = archive.config.site
     return HomePage(
@@ -57,7 +59,9 @@ def council_links(councils: Iterable[Council]) -> tuple[Link, ...]:
 
 
 def topic_links(archive: Archive, items: list[AgendaItem] | None = None) -> tuple[Link, ...]:
-    counts = Counter(t.id for i in (items if items is not None else archive.items) for t in i.topics)
+    counts = Counter(
+        t.id for i in (items if items is not None else archive.items) for t in i.topics
+    )
     vocabulary = archive.config.vocabulary.topics
     return tuple(
         Link(topic.name, f"/topics/{tid}/", counts[tid], note=topic.description)
@@ -78,8 +82,11 @@ def kind_links(archive: Archive, items: list[AgendaItem] | None = None) -> tuple
 def council_index_page(archive: Archive) -> CouncilIndexPage:
     return CouncilIndexPage(
         meta=PageMeta(
-            "Councils", "Every council in the archive, with its committees and meetings.",
-            COUNCILS.url, (HOME, COUNCILS), page_kind="councils",
+            "Councils",
+            "Every council in the archive, with its committees and meetings.",
+            COUNCILS.url,
+            (HOME, COUNCILS),
+            page_kind="councils",
         ),
         councils=council_links(archive.councils),
     )
@@ -93,8 +100,10 @@ def council_page(council: Council, archive: Archive) -> CouncilPage:
             f"{council.short}: committees, meetings and decisions",
             f"Decisions of {council.name}'s committees: {len(items)} agenda items "
             f"from {len(meetings)} meetings.",
-            council.url, (HOME, COUNCILS, Link(council.short, council.url)),
-            council.noindex, "council",
+            council.url,
+            (HOME, COUNCILS, Link(council.short, council.url)),
+            council.noindex,
+            "council",
         ),
         name=council.name,
         short=council.short,
@@ -117,9 +126,9 @@ def meetings_by_year(meetings: list[Meeting], archive: Archive) -> tuple[YearOfM
     ordered = sorted(meetings, key=lambda m: (m.date is not None, m.date, m.url), reverse=True)
     years: dict[str, list[Meeting]] = {}
     for meeting in ordered:
-        years.setdefault(str(meeting.date.year) if meeting.date else "Date not recorded", []).append(
-            meeting
-        )
+        years.setdefault(
+            str(meeting.date.year) if meeting.date else "Date not recorded", []
+        ).append(meeting)
     return tuple(
         YearOfMeetings(year, tuple(meeting_link(m, archive) for m in group))
         for year, group in years.items()
@@ -134,7 +143,8 @@ def committee_page(committee: Committee, archive: Archive) -> CommitteePage:
             f"Meetings and decisions of {council.name}'s {committee.name}.",
             committee.url,
             (HOME, Link(council.short, council.url), Link(committee.name, committee.url)),
-            council.noindex, "committee",
+            council.noindex,
+            "committee",
         ),
         name=committee.name,
         council=Link(council.short, council.url, note=council.name),
@@ -154,9 +164,14 @@ def meeting_page(meeting: Meeting, archive: Archive) -> MeetingPage:
             f"The agenda items of {council.name}'s {committee_name}"
             + (f" on {when}." if meeting.date else " whose meeting date is not recorded."),
             meeting.url,
-            (HOME, Link(council.short, council.url), Link(committee_name, committee_url),
-             Link(when if meeting.date else "Undated items", meeting.url)),
-            council.noindex, "meeting",
+            (
+                HOME,
+                Link(council.short, council.url),
+                Link(committee_name, committee_url),
+                Link(when if meeting.date else "Undated items", meeting.url),
+            ),
+            council.noindex,
+            "meeting",
         ),
         council=Link(council.short, council.url, note=council.name),
         committee=Link(committee_name, committee_url),
@@ -171,15 +186,24 @@ def topic_index_page(archive: Archive) -> TopicIndexPage:
     vocabulary = archive.config.vocabulary
     categories = tuple(
         TopicCategoryView(
-            category.id, category.name, category.description,
-            tuple(counts[f"/topics/{tid}/"] for tid in category.topic_ids if f"/topics/{tid}/" in counts),
+            category.id,
+            category.name,
+            category.description,
+            tuple(
+                counts[f"/topics/{tid}/"]
+                for tid in category.topic_ids
+                if f"/topics/{tid}/" in counts
+            ),
         )
         for category in vocabulary.categories
     )
     return TopicIndexPage(
         meta=PageMeta(
-            "Topics", "Browse decisions by subject: every topic in the archive, by category.",
-            TOPICS.url, (HOME, TOPICS), page_kind="topics",
+            "Topics",
+            "Browse decisions by subject: every topic in the archive, by category.",
+            TOPICS.url,
+            (HOME, TOPICS),
+            page_kind="topics",
         ),
         categories=tuple(c for c in categories if c.topics),
     )
@@ -190,7 +214,9 @@ def kind_index_page(archive: Archive) -> KindIndexPage:
         meta=PageMeta(
             "Decisions by kind",
             "Browse what committees decided: noted, agreed, deferred, referred and more.",
-            KINDS.url, (HOME, KINDS), page_kind="kinds",
+            KINDS.url,
+            (HOME, KINDS),
+            page_kind="kinds",
         ),
         kinds=kind_links(archive),
     )

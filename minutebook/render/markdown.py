@@ -11,7 +11,7 @@ _BEFORE_PATH = re.compile(r"^[^/?#]*")
 
 
 class SafeMarkdown(MarkdownIt):
-    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+    def validateLink(self, url: str) -> bool:
         """Refuse `javascript:`, `data:` and other schemes: such links are shown as text."""
         head = _BEFORE_PATH.match(url.strip())
         prefix = head.group(0) if head else ""
@@ -27,8 +27,10 @@ def make_renderer() -> MarkdownIt:
 
 
 def render_markdown(renderer: MarkdownIt, markdown: str) -> str:
-    return renderer.render(markdown)
+    html: str = renderer.render(markdown)
+    return html
 
 
 def render_inline(renderer: MarkdownIt, markdown: str) -> str:
-    return renderer.renderInline(markdown)
+    html: str = renderer.renderInline(markdown)
+    return html

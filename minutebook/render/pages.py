@@ -66,8 +66,13 @@ def _topic_pages(archive: Archive) -> Iterator[PlannedPage]:
         category = next(c for c in vocabulary.categories if c.id == topic.category_id)
         by_council = sorted(items, key=lambda i: (archive.council(i.council_slug).short.lower(),))
         yield from _listing(
-            archive, by_council, f"/topics/{topic_id}/", lv.TOPICS, topic.name,
-            topic.description, "topic",
+            archive,
+            by_council,
+            f"/topics/{topic_id}/",
+            lv.TOPICS,
+            topic.name,
+            topic.description,
+            "topic",
             facts=(Link(category.name, f"/topics/#{category.id}", note="Category"),),
             group_by_council=True,
         )
@@ -78,8 +83,13 @@ def _kind_pages(archive: Archive) -> Iterator[PlannedPage]:
         items = archive.items_by_kind.get(kind.id)
         if items:
             yield from _listing(
-                archive, items, f"/resolutions/{kind.id}/", lv.KINDS, kind.label,
-                kind.description, "kind",
+                archive,
+                items,
+                f"/resolutions/{kind.id}/",
+                lv.KINDS,
+                kind.label,
+                kind.description,
+                "kind",
             )
 
 
@@ -100,18 +110,25 @@ def _listing(
     for number, chunk in enumerate(pages, start=1):
         page_url = urls.page_url(url, number)
         title = heading if number == 1 else f"{heading} (page {number} of {len(pages)})"
-        yield _page(page_url, "listing.html", ListingPage(
-            meta=PageMeta(
-                f"{title} – {parent.text}", description, page_url,
-                (HOME, parent, Link(heading, url)), page_kind=page_kind,
+        yield _page(
+            page_url,
+            "listing.html",
+            ListingPage(
+                meta=PageMeta(
+                    f"{title} – {parent.text}",
+                    description,
+                    page_url,
+                    (HOME, parent, Link(heading, url)),
+                    page_kind=page_kind,
+                ),
+                heading=heading,
+                description=description,
+                groups=_groups(chunk, archive, group_by_council),
+                pagination=_pagination(url, number, len(pages)),
+                total=len(items),
+                facts=facts,
             ),
-            heading=heading,
-            description=description,
-            groups=_groups(chunk, archive, group_by_council),
-            pagination=_pagination(url, number, len(pages)),
-            total=len(items),
-            facts=facts,
-        ))
+        )
 
 
 def _groups(items: list[AgendaItem], archive: Archive, by_council: bool) -> tuple[ItemGroup, ...]:
@@ -121,8 +138,11 @@ def _groups(items: list[AgendaItem], archive: Archive, by_council: bool) -> tupl
     for item in items:
         groups.setdefault(item.council_slug, []).append(item)
     return tuple(
-        ItemGroup(archive.council(slug).short, archive.council(slug).url,
-                  tuple(item_summary(i, archive) for i in group))
+        ItemGroup(
+            archive.council(slug).short,
+            archive.council(slug).url,
+            tuple(item_summary(i, archive) for i in group),
+        )
         for slug, group in groups.items()
     )
 
@@ -143,21 +163,49 @@ def _plain_pages(archive: Archive) -> Iterator[PlannedPage]:
     search = Link("Search", "/search/")
     about = Link("About this archive", "/about/")
     councils = lv.council_links(archive.councils)
-    yield _page("/search/", "search.html", PlainPage(
-        PageMeta("Search the minutes", "Search every agenda item in the archive.",
-                 search.url, (HOME, search), page_kind="search"),
-        councils=councils,
-    ))
-    yield _page("/about/", "about.html", PlainPage(
-        PageMeta(about.text, "Where these records come from and how to search them.",
-                 about.url, (HOME, about), page_kind="about"),
-        facts={"items": str(len(archive.items)), "councils": str(len(archive.councils))},
-        councils=councils,
-    ))
-    yield PlannedPage("/404.html", "404.html", "404.html", PlainPage(
-        PageMeta("Page not found", "This page is not in the archive.", "/404.html",
-                 noindex=True, page_kind="404"),
-    ))
+    yield _page(
+        "/search/",
+        "search.html",
+        PlainPage(
+            PageMeta(
+                "Search the minutes",
+                "Search every agenda item in the archive.",
+                search.url,
+                (HOME, search),
+                page_kind="search",
+            ),
+            councils=councils,
+        ),
+    )
+    yield _page(
+        "/about/",
+        "about.html",
+        PlainPage(
+            PageMeta(
+                about.text,
+                "Where these records come from and how to search them.",
+                about.url,
+                (HOME, about),
+                page_kind="about",
+            ),
+            facts={"items": str(len(archive.items)), "councils": str(len(archive.councils))},
+            councils=councils,
+        ),
+    )
+    yield PlannedPage(
+        "/404.html",
+        "404.html",
+        "404.html",
+        PlainPage(
+            PageMeta(
+                "Page not found",
+                "This page is not in the archive.",
+                "/404.html",
+                noindex=True,
+                page_kind="404",
+            ),
+        ),
+    )
 
 
 def render_pages(planned: list[PlannedPage], environment: jinja2.Environment) -> list[RenderedPage]:

@@ -9,7 +9,9 @@ import jinja2
 from minutebook.config import SiteSettings
 
 
-def make_environment(templates_dir: Path, site: SiteSettings, asset_version: str) -> jinja2.Environment:
+def make_environment(
+    templates_dir: Path, site: SiteSettings, asset_version: str
+) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,  # every value is escaped unless a view marks it as rendered HTML
@@ -29,7 +31,9 @@ def make_environment(templates_dir: Path, site: SiteSettings, asset_version: str
 
     environment.filters["url"] = url
     environment.filters["absolute"] = absolute
-    environment.filters["plural"] = lambda count, word: f"{count} {word}" + ("" if count == 1 else "s")
+    environment.filters["plural"] = lambda count, word: (
+        f"{count} {word}" + ("" if count == 1 else "s")
+    )
     environment.globals["site"] = site
     environment.globals["asset_version"] = asset_version
     return environment

@@ -17,7 +17,7 @@ DATE_NOT_RECORDED = "Date not recorded"
 
 
 def date_text(date: dt.date | None) -> str:
-    """"4 November 2020", independent of the machine's locale (output must be identical)."""
+    """ "4 November 2020", independent of the machine's locale (output must be identical)."""
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}" if date else DATE_NOT_RECORDED
 
 

@@ -1,0 +1,114 @@
+"""Unit tests of the load stage: front matter, schema and body sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minutebook.diagnostics import Diagnostics
+from minutebook.load.body import plain_text, read_body
+from minutebook.load.frontmatter import split_front_matter
+from minutebook.load.schema import check_front_matter
+
+
+def split(text: str) -> tuple[object, Diagnostics]:
+    sink = Diagnostics()
+    return split_front_matter(text, "x.md", sink), sink
+
+
+def test_front_matter_keeps_dates_as_text_and_records_key_lines() -> None:
+    result, sink = split("---\ntitle: T\ndate: 2020-11-04\n---\nBody\n")
+    assert sink.items == []
+    assert result is not None
+    assert result.front_matter == {"title": "T", "date": "2020-11-04"}  # type: ignore[attr-defined]
+    assert result.key_lines == {"title": 2, "date": 3}  # type: ignore[attr-defined]
+    assert result.body_line == 5  # type: ignore[attr-defined]
+
+
+def test_front_matter_that_is_not_a_mapping_is_an_error() -> None:
+    result, sink = split("---\n- a\n- b\n---\n")
+    assert result is None
+    assert [d.code for d in sink.items] == ["frontmatter.shape"]
+
+
+def test_schema_turns_fields_into_typed_values() -> None:
+    data = {
+        "council": "C",
+        "committee": None,
+        "title": " A  title ",
+        "date": "2020-02-29",
+        "item": 7,
+        "topics": ["budget", "budget"],
+        "incomplete": True,
+    }
+    fields = check_front_matter(data, {}, "x.md", Diagnostics())
+    assert fields is not None
+    assert fields.committee is None and fields.title == "A title"
+    assert fields.date == dt.date(2020, 2, 29) and fields.item == "7"
+    assert fields.topics == ("budget",) and fields.incomplete is True
+
+
+def test_schema_refuses_unsafe_source_urls() -> None:
+    sink = Diagnostics()
+    data = {"council": "C", "committee": "K", "title": "T", "source": "javascript:alert(1)"}
+    assert check_front_matter(data, {"source": 5}, "x.md", sink) is None
+    assert str(sink.items[0]) == (
+        "x.md:5: error: 'source' must be an http:// or https:// URL, got 'javascript:alert(1)' "
+        "[schema.source]"
+    )
+
+
+def test_body_sections_are_keyed_and_lines_are_file_absolute() -> None:
+    sink = Diagnostics()
+    body = read_body(
+        "Intro.\n\n## Recommendation\n\nNote it.\n\n## Decision\n\n1. (a) Noted.\n2. (b) Agreed.\n",
+        10,
+        "x.md",
+        sink,
+    )
+    assert [(s.key, s.line) for s in body.sections] == [
+        ("intro", 10),
+        ("recommended", 12),
+        ("resolved", 16),
+    ]
+    assert [r.text for r in body.resolutions] == ["(a) Noted.", "(b) Agreed."]
+    assert [r.line for r in body.resolutions] == [18, 19]
+
+
+def test_resolved_section_without_a_list_has_one_resolution_per_paragraph() -> None:
+    body = read_body(
+        "## Resolved\n\nThat the report be noted.\n\nThat it be published.\n",
+        1,
+        "x.md",
+        Diagnostics(),
+    )
+    assert body.resolution_lead_in == ""
+    assert [r.text for r in body.resolutions] == [
+        "That the report be noted.",
+        "That it be published.",
+    ]
+
+
+def test_nested_lists_stay_inside_their_resolution() -> None:
+    body = read_body(
+        "## Resolved\n\n- (1) That:\n  - a thing\n  - another\n- (2) Noted.\n",
+        1,
+        "x.md",
+        Diagnostics(),
+    )
+    assert len(body.resolutions) == 2
+    assert "another" in body.resolutions[0].markdown
+
+
+def test_a_repeated_section_is_an_error() -> None:
+    sink = Diagnostics()
+    read_body("## Minutes\n\na\n\n## Minutes\n\nb\n", 4, "x.md", sink)
+    assert [str(d) for d in sink.items] == [
+        "x.md:8: error: second 'Minutes' section [body.duplicate-section]"
+    ]
+
+
+def test_plain_text_drops_markup_but_keeps_words() -> None:
+    assert (
+        plain_text("That the **report** be\n[noted](https://x.org) `now`")
+        == "That the report be noted now"
+    )
