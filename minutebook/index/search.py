@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutebook.diagnostics import ToolError
+from minutebook.index.canonical import canonicalise_bundle
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ def index_site(site_dir: Path) -> IndexResult:
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         raise ToolError(f"Pagefind failed:\n{completed.stdout}\n{completed.stderr}".strip())
+    canonicalise_bundle(site_dir / "pagefind")
     return IndexResult(_pages_indexed(completed.stdout), completed.stdout)
 
 
