@@ -8,6 +8,7 @@ with their entries sorted, rename them by a hash of the new content, and update 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -24,18 +25,17 @@ def canonicalise_bundle(bundle_dir: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language, details in entry["languages"].items():
         renamed = {
-            old: _rewrite(path, _sorted_filter, "filter", language)
+            old: _rewrite(path, _sorted_filter, language)
             for path in sorted((bundle_dir / "filter").glob(f"{language}_*.pf_filter"))
             for old in [path.stem]
         }
         meta_path = bundle_dir / f"pagefind.{details['hash']}.pf_meta"
-        details["hash"] = _rewrite(
-            meta_path, lambda meta: _sorted_meta(meta, renamed), "pagefind.", language, meta=True
-        )
+        sort_meta = functools.partial(_sorted_meta, renamed=renamed)
+        details["hash"] = _rewrite(meta_path, sort_meta, language, meta=True)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
-def _rewrite(path: Path, change: Any, kind: str, language: str, meta: bool = False) -> str:
+def _rewrite(path: Path, change: Any, language: str, meta: bool = False) -> str:
     """Re-encode one file with `change` applied; name it by its content; return the new hash."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(MAGIC):
