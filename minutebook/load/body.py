@@ -36,8 +36,7 @@ class Body:
 
 def read_body(markdown: str, first_line: int, source_path: str, sink: Diagnostics) -> Body:
     lines = markdown.split("\n")
-    tokens = _PARSER.parse(markdown)
-    sections = _split_sections(tokens, lines, first_line, source_path, sink)
+    sections = _split_sections(_heading_starts(lines), lines, first_line, source_path, sink)
     resolved = next((s for s in sections if s.key == "resolved"), None)
     if resolved is None:
         return Body(sections, "", ())
@@ -45,14 +44,37 @@ def read_body(markdown: str, first_line: int, source_path: str, sink: Diagnostic
     return Body(sections, lead_in, resolutions)
 
 
+_H2 = re.compile(r"^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _heading_starts(lines: list[str]) -> list[tuple[int, str]]:
+    """(line index, heading text) of each `## ` heading outside fenced code.
+
+    A line scan rather than a full Markdown parse: bodies are large and only the headings
+    matter here (the parse happens once, when the sections are rendered).
+    """
+    starts: list[tuple[int, str]] = []
+    fence = ""
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif line.lstrip(" ").startswith("##") and (heading := _H2.match(line)):
+            starts.append((index, (heading.group(1) or "").strip()))
+    return starts
+
+
 def _split_sections(
-    tokens: list[Token], lines: list[str], first_line: int, source_path: str, sink: Diagnostics
+    starts: list[tuple[int, str]],
+    lines: list[str],
+    first_line: int,
+    source_path: str,
+    sink: Diagnostics,
 ) -> tuple[Section, ...]:
-    starts = [
-        (t.map[0], tokens[i + 1].content.strip())
-        for i, t in enumerate(tokens)
-        if t.type == "heading_open" and t.tag == "h2" and t.map is not None
-    ]
     sections: list[Section] = []
     intro = "\n".join(lines[: starts[0][0] if starts else len(lines)]).rstrip("\n")
     if intro.strip():

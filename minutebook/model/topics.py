@@ -10,24 +10,43 @@ from minutebook.diagnostics import Diagnostics
 from minutebook.load.records import ItemRecord
 from minutebook.model.entities import AssignedTopic
 
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Lower-case words with plain apostrophes: "Children’s Services" → children's, services."""
+    return tuple(w.replace("’", "'") for w in _WORD.findall(text.lower()))
+
 
 @dataclass(frozen=True)
 class TopicMatcher:
-    """One compiled pattern per topic: any of its keywords as whole words, any case."""
+    """Each topic's keywords as word sequences, matched against an item's word n-grams.
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    One pass over the text builds the set of its n-grams; each keyword is then a set lookup,
+    so the cost does not grow with the number of keywords times the length of the text.
+    """
+
+    keywords: tuple[tuple[str, frozenset[tuple[str, ...]]], ...]
+    longest: int
+
+    def matches(self, text: str) -> list[str]:
+        words = words_of(text)
+        grams = {
+            words[start : start + size]
+            for size in range(1, self.longest + 1)
+            for start in range(len(words) - size + 1)
+        }
+        return [topic_id for topic_id, phrases in self.keywords if not phrases.isdisjoint(grams)]
 
 
 def build_topic_matcher(vocabulary: Vocabulary) -> TopicMatcher:
-    patterns = []
-    for topic in vocabulary.topics.values():
-        if not topic.keywords:
-            continue
-        alternatives = "|".join(
-            re.escape(k).replace(r"\ ", r"\s+").replace("'", "['’]") for k in topic.keywords
-        )
-        patterns.append((topic.id, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)))
-    return TopicMatcher(tuple(patterns))
+    keywords = tuple(
+        (topic.id, frozenset(words_of(k) for k in topic.keywords if words_of(k)))
+        for topic in vocabulary.topics.values()
+        if topic.keywords
+    )
+    longest = max((len(p) for _, phrases in keywords for p in phrases), default=1)
+    return TopicMatcher(keywords, longest)
 
 
 def assign_topics(
@@ -47,9 +66,7 @@ def assign_topics(
                 record.source_path,
             )
     text = "\n".join([record.title, *(s.markdown for s in record.sections)])
-    matched = [
-        tid for tid, pattern in matcher.patterns if tid not in named and pattern.search(text)
-    ]
+    matched = [tid for tid in matcher.matches(text) if tid not in named]
     assigned = [AssignedTopic(t, False) for t in named] + [AssignedTopic(t, True) for t in matched]
     order = list(vocabulary.topics)
     return tuple(sorted(assigned, key=lambda a: order.index(a.id)))
