@@ -20,6 +20,7 @@ from minutebook.render.templates import make_environment
 from minutebook.write import output
 from minutebook.write.data import items_json
 from minutebook.write.headers import headers_file
+from minutebook.write.publication import publication_files
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,12 @@ def build_site(options: BuildOptions, diagnostics: Diagnostics) -> BuildReport:
     environment = make_environment(
         configuration.TEMPLATES_DIR, archive.config.site, asset_version(configuration.STATIC_DIR)
     )
-    pages = render_pages(plan_pages(archive), environment)
+    planned = plan_pages(archive)
+    pages = render_pages(planned, environment)
     extra_files = [
         ("items.json", items_json(archive)),
         ("_headers", headers_file(configuration.NETLIFY_TOML)),
+        *publication_files(archive, planned),
     ]
     staging = output.staging_folder(options.output_dir)
     try:

@@ -7,7 +7,13 @@ const FILTERS = [
   ["topic", "Topic"],
   ["kind", "Decision"],
   ["year", "Year"],
+  ["departure", "Against the recommendation"],
 ];
+// Pagefind has no range filter: a date range selects the months it spans through the hidden
+// "month" filter (YYYY-MM, dated items only), then trims the boundary days with each result's
+// "date_iso" meta. Undated items have no month, so a date search leaves them out.
+const DATE_FIELDS = ["from", "to"];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
@@ -22,6 +28,9 @@ const resultList = document.getElementById("search-results");
 const moreButton = document.getElementById("search-more");
 const filterPanel = document.getElementById("search-filters");
 const filterGroups = document.getElementById("search-filter-groups");
+const dateInputs = Object.fromEntries(
+  DATE_FIELDS.map((name) => [name, document.getElementById(`search-${name}`)]),
+);
 
 let pagefind = null;
 let currentResults = [];
@@ -37,7 +46,33 @@ function readState() {
     if (values.length) filters[name] = values;
   }
   const sort = SORTS[params.get("sort")] ? params.get("sort") : "relevance";
-  return { query: (params.get("q") || "").trim(), filters, sort };
+  return { query: (params.get("q") || "").trim(), filters, sort, range: readRange(params) };
+}
+
+function readRange(source) {
+  const range = {};
+  for (const name of DATE_FIELDS) {
+    const value = typeof source.get === "function" ? source.get(name) : source[name];
+    if (value && ISO_DATE.test(value)) range[name] = value;
+  }
+  return range;
+}
+
+function monthsBetween(range) {
+  const from = (range.from || "1900-01").slice(0, 7);
+  const to = (range.to || "2100-12").slice(0, 7);
+  const months = [];
+  let [year, month] = from.split("-").map(Number);
+  while (`${year}-${String(month).padStart(2, "0")}` <= to && months.length < 2400) {
+    months.push(`${year}-${String(month).padStart(2, "0")}`);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+function inRange(date, range) {
+  return Boolean(date) && (!range.from || date >= range.from) && (!range.to || date <= range.to);
 }
 
 function formState() {
@@ -45,7 +80,10 @@ function formState() {
   for (const box of filterGroups.querySelectorAll("input[type=checkbox]:checked")) {
     (filters[box.name] ||= []).push(box.value);
   }
-  return { query: input.value.trim(), filters, sort: sortSelect.value };
+  const range = readRange(
+    Object.fromEntries(DATE_FIELDS.map((name) => [name, dateInputs[name].value])),
+  );
+  return { query: input.value.trim(), filters, sort: sortSelect.value, range };
 }
 
 function stateUrl(state) {
@@ -53,6 +91,9 @@ function stateUrl(state) {
   if (state.query) params.set("q", state.query);
   for (const [name] of FILTERS) {
     for (const value of state.filters[name] || []) params.append(name, value);
+  }
+  for (const name of DATE_FIELDS) {
+    if (state.range[name]) params.set(name, state.range[name]);
   }
   if (state.sort !== "relevance") params.set("sort", state.sort);
   const query = params.toString();
@@ -75,6 +116,13 @@ function describeFilters(filters) {
     return `${label}: ${values.join(" or ")}`;
   });
   return parts.length ? ` (${parts.join("; ")})` : "";
+}
+
+function describeRange(range) {
+  if (!range.from && !range.to) return "";
+  const span = range.from && range.to ? `from ${range.from} to ${range.to}`
+    : range.from ? `from ${range.from}` : `up to ${range.to}`;
+  return ` (meeting date ${span}; items without a recorded meeting date are left out)`;
 }
 
 function renderFilters(available, selected) {
@@ -144,7 +192,7 @@ async function showMore(serial) {
 }
 
 function announce(state, total) {
-  const where = describeFilters(state.filters);
+  const where = describeFilters(state.filters) + describeRange(state.range);
   const what = state.query ? ` for “${state.query}”` : "";
   if (total === 0) {
     statusLine.textContent = `No results${what}${where}. Check the spelling, try fewer or different words, or remove a filter.`;
@@ -155,7 +203,8 @@ function announce(state, total) {
 
 async function runSearch(state) {
   const serial = ++searchSerial;
-  const hasFilters = Object.keys(state.filters).length > 0;
+  const hasRange = Boolean(state.range.from || state.range.to);
+  const hasFilters = Object.keys(state.filters).length > 0 || hasRange;
   if (!state.query && !hasFilters) {
     resultList.replaceChildren();
     moreButton.hidden = true;
@@ -166,16 +215,25 @@ async function runSearch(state) {
   const filters = Object.fromEntries(
     Object.entries(state.filters).map(([name, values]) => [name, { any: values }]),
   );
+  if (hasRange) filters.month = { any: monthsBetween(state.range) };
   const options = { filters };
   if (SORTS[state.sort]) options.sort = SORTS[state.sort];
   const search = await pagefind.search(state.query || null, options);
   if (serial !== searchSerial) return;
-  currentResults = search.results;
+  currentResults = hasRange ? await trimToRange(search.results, state.range) : search.results;
+  if (serial !== searchSerial) return;
   shown = 0;
   resultList.replaceChildren();
   updateCounts(search.filters || {});
   announce(state, currentResults.length);
   await showMore(serial);
+}
+
+// Only results in the first and last months can fall outside the range, but a result's month is
+// known only from its data, so every result's data is loaded (Pagefind caches the fragments).
+async function trimToRange(results, range) {
+  const data = await Promise.all(results.map((result) => result.data()));
+  return results.filter((_, index) => inRange((data[index].meta || {}).date_iso, range));
 }
 
 function applyForm(replace) {
@@ -191,6 +249,7 @@ function applyForm(replace) {
 function showState(state) {
   input.value = state.query;
   sortSelect.value = state.sort;
+  for (const name of DATE_FIELDS) dateInputs[name].value = state.range[name] || "";
   for (const box of filterGroups.querySelectorAll("input[type=checkbox]")) {
     box.checked = (state.filters[box.name] || []).includes(box.value);
   }
@@ -219,6 +278,7 @@ async function start() {
   });
   filterGroups.addEventListener("change", () => applyForm(false));
   sortSelect.addEventListener("change", () => applyForm(false));
+  for (const name of DATE_FIELDS) dateInputs[name].addEventListener("change", () => applyForm(false));
   moreButton.addEventListener("click", () => showMore(searchSerial).catch(reportFailure));
   window.addEventListener("popstate", () => {
     const restored = readState();

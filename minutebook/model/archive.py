@@ -11,9 +11,13 @@ from minutebook.config import Config, CouncilSettings, default_short_name
 from minutebook.diagnostics import Diagnostics
 from minutebook.load.records import ItemRecord
 from minutebook.model import urls
+from minutebook.model.actions import Action, find_actions
+from minutebook.model.departures import Departure, find_departure
 from minutebook.model.entities import AgendaItem, Committee, Council, Meeting, Resolution
+from minutebook.model.glossary import Glossary, load_glossary
 from minutebook.model.related import RelatedItems, find_related
 from minutebook.model.resolution_kinds import KindRules, classify_resolution
+from minutebook.model.threads import Thread, find_threads, load_matter_rules
 from minutebook.model.topics import TopicMatcher, assign_topics, build_topic_matcher
 
 
@@ -27,6 +31,11 @@ class Archive:
     items_by_kind: dict[str, list[AgendaItem]] = field(default_factory=dict)
     related: dict[str, RelatedItems] = field(default_factory=dict)
     neighbours: dict[str, tuple[AgendaItem | None, AgendaItem | None]] = field(default_factory=dict)
+    threads: list[Thread] = field(default_factory=list)
+    thread_of: dict[str, Thread] = field(default_factory=dict)  # item URL → its thread
+    departures: dict[str, Departure] = field(default_factory=dict)  # item URL → how it differs
+    actions: dict[str, tuple[Action, ...]] = field(default_factory=dict)  # item URL → actions
+    glossary: Glossary = field(default_factory=lambda: Glossary({}, {}))
 
     def council(self, slug: str) -> Council:
         return next(c for c in self.councils if c.slug == slug)
@@ -173,3 +182,17 @@ def _index(archive: Archive) -> None:
             after = meeting.items[index + 1] if index + 1 < len(meeting.items) else None
             archive.neighbours[item.url] = (before, after)
     archive.related = find_related(archive.items, archive.items_by_topic)
+    _follow_matters(archive)
+
+
+def _follow_matters(archive: Archive) -> None:
+    """Threads, departures, actions and the glossary (config files optional)."""
+    config_dir = archive.config.config_dir
+    archive.threads = find_threads(archive.items, load_matter_rules(config_dir / "matters.yaml"))
+    archive.thread_of = {i.url: t for t in archive.threads for i in t.items}
+    for item in archive.items:
+        if departure := find_departure(item):
+            archive.departures[item.url] = departure
+        if actions := find_actions(item):
+            archive.actions[item.url] = actions
+    archive.glossary = load_glossary(config_dir / "glossary.yaml")

@@ -10,6 +10,7 @@ from minutebook.model.slugs import slugify
 # Top-level folders the archive itself uses; a council slug may not take one.
 RESERVED_SLUGS = frozenset(
     {"councils", "topics", "resolutions", "search", "about", "static", "pagefind", "page", "data"}
+    | {"threads", "departures", "actions", "glossary", "feeds"}
 )
 UNDATED = "undated"
 _ITEM_LABEL = re.compile(r"[^A-Za-z0-9]+")

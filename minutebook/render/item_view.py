@@ -6,6 +6,7 @@ from markdown_it import MarkdownIt
 
 from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem
+from minutebook.render.item_extras import with_public_features
 from minutebook.render.markdown import render_inline, render_markdown
 from minutebook.render.summaries import crumbs_to_meeting, item_summary, kind_tag, meeting_title
 from minutebook.render.views import (
@@ -39,7 +40,7 @@ def item_page(item: AgendaItem, archive: Archive, renderer: MarkdownIt) -> ItemP
     previous_item, next_item = archive.neighbours.get(item.url, (None, None))
     related = archive.related.get(item.url)
     vocabulary = archive.config.vocabulary.topics
-    return ItemPage(
+    page = ItemPage(
         meta=PageMeta(
             title=f"{item.title} – {item.committee_name}, {council.short}, {date_text(item.date)}",
             description=_description(item, council.short),
@@ -79,6 +80,7 @@ def item_page(item: AgendaItem, archive: Archive, renderer: MarkdownIt) -> ItemP
         if related
         else (),
     )
+    return with_public_features(page, item, archive)
 
 
 def _description(item: AgendaItem, council_short: str) -> str:

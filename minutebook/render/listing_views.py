@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem, Committee, Council, Meeting
+from minutebook.render.month_pages import committee_months, month_text
+from minutebook.render.structured_data import committee_entity, council_entity, meeting_entity
 from minutebook.render.summaries import HOME, item_summary, meeting_link
 from minutebook.render.views import (
     CommitteePage,
@@ -36,7 +38,7 @@ def home_page(archive: Archive) -> HomePage:
     recent = dated[:RECENT_MEETINGS] or archive.meetings[:RECENT_MEETINGS]
     site = archive.config.site
     return HomePage(
-        meta=PageMeta(site.title, site.tagline, "/", page_kind="home"),
+        meta=PageMeta(site.title, site.tagline, "/", page_kind="home", feed_url="/atom.xml"),
         counts=_counts(archive),
         councils=council_links(archive.councils),
         topics=tuple(sorted(topic_links(archive), key=lambda t: (-(t.count or 0), t.text))[:12]),
@@ -104,6 +106,8 @@ def council_page(council: Council, archive: Archive) -> CouncilPage:
             (HOME, COUNCILS, Link(council.short, council.url)),
             council.noindex,
             "council",
+            feed_url=f"{council.url}atom.xml",
+            entity=council_entity(council),
         ),
         name=council.name,
         short=council.short,
@@ -145,11 +149,17 @@ def committee_page(committee: Committee, archive: Archive) -> CommitteePage:
             (HOME, Link(council.short, council.url), Link(committee.name, committee.url)),
             council.noindex,
             "committee",
+            feed_url=f"{committee.url}atom.xml",
+            entity=committee_entity(committee.name, committee.url, council),
         ),
         name=committee.name,
         council=Link(council.short, council.url, note=council.name),
         years=meetings_by_year(committee.meetings, archive),
         item_count=committee.item_count,
+        months=tuple(
+            Link(month_text(m), f"{committee.url}{m}/", count)
+            for m, count in committee_months(committee).items()
+        ),
     )
 
 
@@ -172,6 +182,7 @@ def meeting_page(meeting: Meeting, archive: Archive) -> MeetingPage:
             ),
             council.noindex,
             "meeting",
+            entity=meeting_entity(meeting, committee_name, council),
         ),
         council=Link(council.short, council.url, note=council.name),
         committee=Link(committee_name, committee_url),

@@ -14,6 +14,7 @@ from minutebook.model.entities import AgendaItem
 from minutebook.render import listing_views as lv
 from minutebook.render.item_view import item_page
 from minutebook.render.markdown import make_renderer
+from minutebook.render.public_pages import public_pages
 from minutebook.render.summaries import HOME, item_summary
 from minutebook.render.views import ItemGroup, Link, ListingPage, PageMeta, Pagination, PlainPage
 
@@ -53,6 +54,8 @@ def _plan(archive: Archive) -> Iterator[PlannedPage]:
     yield _page("/resolutions/", "kinds.html", lv.kind_index_page(archive))
     yield from _kind_pages(archive)
     yield from _plain_pages(archive)
+    for url, template, view in public_pages(archive):
+        yield _page(url, template, view)
 
 
 def _page(url: str, template: str, view: Any) -> PlannedPage:
@@ -120,6 +123,7 @@ def _listing(
                     page_url,
                     (HOME, parent, Link(heading, url)),
                     page_kind=page_kind,
+                    feed_url=f"{url}atom.xml",
                 ),
                 heading=heading,
                 description=description,

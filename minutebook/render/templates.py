@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from minutebook.config import SiteSettings
+from minutebook.render.structured_data import json_ld
 
 
 def make_environment(
@@ -34,6 +36,7 @@ def make_environment(
     environment.filters["plural"] = lambda count, word: (
         f"{count} {word}" + ("" if count == 1 else "s")
     )
+    environment.filters["json_ld"] = lambda meta: markupsafe.Markup(json_ld(meta, site.base_url))
     environment.globals["site"] = site
     environment.globals["asset_version"] = asset_version
     return environment

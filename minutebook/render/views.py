@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the public features' views build on these; only the type checker needs them
+    from minutebook.render.public_views import Abbreviation, ActionView, ThreadView
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -39,6 +43,8 @@ class PageMeta:
     breadcrumbs: tuple[Link, ...] = ()
     noindex: bool = False
     page_kind: str = ""
+    feed_url: str = ""  # the Atom feed of this page's items, advertised in <head>
+    entity: dict[str, Any] | None = None  # schema.org JSON-LD (site URLs made absolute)
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,7 @@ class CommitteePage:
     council: Link
     years: tuple[YearOfMeetings, ...]
     item_count: int
+    months: tuple[Link, ...] = ()  # month-by-month pages of its items
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,15 @@ class ItemPage:
     next_item: Link | None
     related_elsewhere: tuple[ItemSummary, ...]
     related_here: tuple[ItemSummary, ...]
+    # The public features (their view types are in public_views.py).
+    thread: ThreadView | None = None
+    citation: str = ""  # the plain-text "Cite this record" block
+    json_url: str = ""
+    month: str = ""  # YYYY-MM, for the search date range; "" when undated
+    departure: tuple[str, ...] = ()  # why the resolution differs from the recommendation
+    recommendation_html: str = ""  # for the side-by-side comparison
+    actions: tuple[ActionView, ...] = ()
+    abbreviations: tuple[Abbreviation, ...] = ()
 
 
 @dataclass(frozen=True)
