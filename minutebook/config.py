@@ -79,22 +79,31 @@ class Config:
 
 
 def load_config(config_dir: Path, base_url: str | None = None) -> Config:
-    site_data = _read_yaml(config_dir / "site.yaml")
+    site_data = read_yaml_map(config_dir / "site.yaml")
     return Config(
         site=_site_settings(site_data, base_url, config_dir / "site.yaml"),
-        councils=_councils(_read_yaml(config_dir / "councils.yaml"), config_dir / "councils.yaml"),
-        vocabulary=_vocabulary(_read_yaml(config_dir / "topics.yaml"), config_dir / "topics.yaml"),
+        councils=_councils(
+            read_yaml_map(config_dir / "councils.yaml"), config_dir / "councils.yaml"
+        ),
+        vocabulary=_vocabulary(
+            read_yaml_map(config_dir / "topics.yaml"), config_dir / "topics.yaml"
+        ),
         config_dir=config_dir,
     )
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml_map(path: Path, optional: bool = False) -> dict[str, Any]:
+    """One configuration file as a map; an optional file that is absent reads as empty."""
     if not path.exists():
+        if optional:
+            return {}
         raise ConfigError(f"{path}: missing configuration file")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: invalid YAML: {error}") from None
+    if data is None and optional:
+        return {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a map of settings")
     return data

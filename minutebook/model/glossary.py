@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from minutebook.config import read_yaml_map
 from minutebook.diagnostics import ConfigError
 
 
@@ -26,14 +25,7 @@ class Glossary:
 
 
 def load_glossary(path: Path) -> Glossary:
-    if not path.exists():
-        return Glossary({}, {})
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: invalid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a map of settings")
+    data = read_yaml_map(path, optional=True)
     councils = data.get("councils") or {}
     if not isinstance(councils, dict):
         raise ConfigError(f"{path}: 'councils' must map council names to terms")

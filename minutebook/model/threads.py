@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from minutebook.config import read_yaml_map
 from minutebook.diagnostics import ConfigError
 from minutebook.model.entities import AgendaItem
 from minutebook.model.slugs import slugify
@@ -104,14 +103,7 @@ def same_matter(a: AgendaItem, b: AgendaItem) -> bool:
 
 def load_matter_rules(path: Path) -> tuple[MatterRule, ...]:
     """config/matters.yaml (optional): `matters: [{id, title, council, items: [titles]}]`."""
-    if not path.exists():
-        return ()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: invalid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a map of settings")
+    data = read_yaml_map(path, optional=True)
     rules: list[MatterRule] = []
     for entry in data.get("matters") or []:
         _check_matter(entry, path)

@@ -10,8 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from minutebook.config import read_yaml_map
 from minutebook.diagnostics import ConfigError
 from minutebook.model.urls import output_path
 
@@ -26,14 +25,7 @@ class Redirect:
 
 def load_redirects(path: Path, page_urls: Collection[str]) -> tuple[Redirect, ...]:
     """Each `from` must be a folder URL no page uses now; each `to` a page that exists."""
-    if not path.exists():
-        return ()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: invalid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected a map of settings")
+    data = read_yaml_map(path, optional=True)
     redirects: list[Redirect] = []
     for entry in data.get("redirects") or []:
         if not isinstance(entry, dict) or not all(
