@@ -9,13 +9,17 @@ from pathlib import PurePosixPath
 from minutebook.importers.items import RawItem
 from minutebook.importers.layouts import split_page
 from minutebook.importers.markdown_out import FrontMatter, render_content
-from minutebook.importers.resolutions import SUB_BULLET, is_listed
+from minutebook.importers.resolutions import BULLET, SUB_BULLET, strip_bullet
 from minutebook.importers.sections import Sections, divide_sections
 from minutebook.importers.text import is_chrome
 from minutebook.model.slugs import slugify
 
 UNTITLED = "Untitled item"
 _LABELLED = re.compile(r"^[\w ]{1,30}:")
+# Words a title or a name may hold in lower case; a line ending in one stops mid-sentence.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"]
+)
 _SENTENCE_END = (".", "!", "?", ":", ")", '"', "”", "’", ";")
 
 
@@ -40,9 +44,10 @@ class ContentFile:
 def convert_page(raw: str, facts: PageFacts) -> list[ContentFile]:
     items = split_page(raw)
     files = []
-    for item in items:
+    for position, item in enumerate(items):
         sections = divide_sections(item)
-        cut_off = _ends_mid_text(item)
+        # Archived copies are cut off at a length, so only the page's last item can end early.
+        cut_off = sections.empty_label or (position == len(items) - 1 and _ends_mid_text(item))
         front = _front_matter(item, sections, facts, cut_off)
         files.append(
             ContentFile(
@@ -69,11 +74,23 @@ def _front_matter(
 
 
 def _ends_mid_text(item: RawItem) -> bool:
-    """A page cut off mid-sentence (the archived copies keep ~2,000 characters)."""
+    """The page's text stops mid-sentence: its last line is prose without a closing stop.
+
+    A last line without a full stop is not enough: a table row ("53 Disposal of Sites"), a
+    list of names or a bullet point often ends that way. Prose is told by its lower-case
+    words other than the small ones titles and names use ("of", "and").
+    """
     last = next((line for line in reversed(item.lines) if line and not is_chrome(line)), None)
-    if last is None or is_listed(last) or SUB_BULLET.match(last) or _LABELLED.match(last):
-        return False  # list entries and "ACTION: ..." lines need no full stop
-    return not last.endswith(_SENTENCE_END)
+    if last is None or _LABELLED.match(last) or last.endswith(_SENTENCE_END):
+        return False  # "ACTION: ..." lines need no full stop
+    words = strip_bullet(last).split()
+    if last.endswith((",", "-", "–")) or words[-1].lower() in _SMALL_WORDS:
+        return True
+    if BULLET.match(last) or SUB_BULLET.match(last):
+        return False
+    return words[-1][:1].islower() or any(
+        word[:1].islower() and word not in _SMALL_WORDS for word in words[1:]
+    )
 
 
 def _content_path(item: RawItem, front: FrontMatter, facts: PageFacts) -> PurePosixPath:

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.importers.items import RawItem
-from minutebook.importers.markers import find_marker, find_narrative_decision, is_nil, opening
+from minutebook.importers.markers import (
+    decision_sentences,
+    find_marker,
+    find_narrative_decision,
+    is_nil,
+    opening,
+)
 from minutebook.importers.resolutions import ResolvedList, split_resolutions
 from minutebook.importers.text import is_chrome
 
@@ -41,12 +47,15 @@ class Sections:
     alternatives: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     labelled: bool = False
+    empty_label: bool = False  # the item ends at a "Minutes:" or "Decision:" label
 
 
 def divide_sections(item: RawItem) -> Sections:
     sections = Sections()
     blocks = _blocks(item, sections)
     sections.labelled = any(kind in ("minutes", "decision") for kind, _ in blocks)
+    # Only the last label counts: "Minutes:" straight above "Documents:" heads sub-labels.
+    sections.empty_label = bool(blocks) and not blocks[-1][1]
     for kind, lines in blocks:
         if kind == "agenda":
             _agenda(lines, sections, as_minutes=not sections.labelled and item.unlabelled_minutes)
@@ -107,8 +116,9 @@ def _decision(lines: list[str], sections: Sections) -> None:
         sections.minutes.extend(line for line in lines if is_nil(line))
         found = split_resolutions(kept, stop_on_prose=False)
     else:
-        sections.minutes.extend(lines[:marker])
         lead_in, first = opening(lines[marker])
+        before, first = _sentences(first, narrative=False)
+        sections.minutes.extend(lines[:marker] + before)
         found = split_resolutions(first + lines[marker + 1 :], stop_on_prose=True, lead_in=lead_in)
     _merge(sections, found)
 
@@ -117,8 +127,10 @@ def _minutes_resolutions(sections: Sections) -> None:
     """Resolutions inside the minutes: after a marker, or a decision told as narrative."""
     minutes = sections.minutes
     marker = find_marker(minutes)
+    before: list[str] = []
     if marker is not None:
         lead_in, first = opening(minutes[marker])
+        before, first = _sentences(first, narrative=False)
         found_at = marker
         if marker and PARAGRAPH_NUMBER.match(minutes[marker - 1]):
             found_at = marker - 1  # "8.4" on its own line numbers the resolution below it
@@ -129,9 +141,19 @@ def _minutes_resolutions(sections: Sections) -> None:
         if narrative is None:
             return
         found_at = narrative
-        found = split_resolutions(minutes[found_at:], stop_on_prose=True)
-    sections.minutes = minutes[:found_at]
+        before, first = _sentences(minutes[found_at : found_at + 1], narrative=True)
+        found = split_resolutions(first + minutes[found_at + 1 :], stop_on_prose=True)
+    sections.minutes = minutes[:found_at] + before
     _merge(sections, found)
+
+
+def _sentences(first: list[str], narrative: bool) -> tuple[list[str], list[str]]:
+    """The found paragraph cut to the sentences that decide: (minutes before, paragraphs
+    from the decision on, with any reporting sentences after it as a paragraph of their own)."""
+    if not first:
+        return [], first
+    before, decision, after = decision_sentences(first[0], narrative)
+    return [x for x in (before,) if x], [decision, *[x for x in (after,) if x], *first[1:]]
 
 
 def _merge(sections: Sections, found: ResolvedList) -> None:
@@ -142,4 +164,4 @@ def _merge(sections: Sections, found: ResolvedList) -> None:
     else:
         sections.minutes.extend(found.lead_in + [r.text for r in found.items])
     resolved.reasons.extend(found.reasons)
-    sections.minutes.extend(found.after)
+    sections.minutes.extend(found.set_aside + found.after)
