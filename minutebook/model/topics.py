@@ -20,33 +20,34 @@ def words_of(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class TopicMatcher:
-    """Each topic's keywords as word sequences, matched against an item's word n-grams.
+    """Each topic's keywords as word sequences, found in one pass over an item's words.
 
-    One pass over the text builds the set of its n-grams; each keyword is then a set lookup,
-    so the cost does not grow with the number of keywords times the length of the text.
+    Phrases are indexed by their first word, so each word of the text costs one dict lookup
+    and only the phrases that could start there are compared.
     """
 
-    keywords: tuple[tuple[str, frozenset[tuple[str, ...]]], ...]
-    longest: int
+    phrases_by_first_word: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    topic_order: tuple[str, ...]
 
     def matches(self, text: str) -> list[str]:
         words = words_of(text)
-        grams = {
-            words[start : start + size]
-            for size in range(1, self.longest + 1)
-            for start in range(len(words) - size + 1)
-        }
-        return [topic_id for topic_id, phrases in self.keywords if not phrases.isdisjoint(grams)]
+        found: set[str] = set()
+        for start, word in enumerate(words):
+            for phrase, topic_id in self.phrases_by_first_word.get(word, ()):
+                if topic_id not in found and words[start : start + len(phrase)] == phrase:
+                    found.add(topic_id)
+        return [topic_id for topic_id in self.topic_order if topic_id in found]
 
 
 def build_topic_matcher(vocabulary: Vocabulary) -> TopicMatcher:
-    keywords = tuple(
-        (topic.id, frozenset(words_of(k) for k in topic.keywords if words_of(k)))
-        for topic in vocabulary.topics.values()
-        if topic.keywords
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for topic in vocabulary.topics.values():
+        for phrase in {words_of(k) for k in topic.keywords} - {()}:
+            index.setdefault(phrase[0], []).append((phrase, topic.id))
+    return TopicMatcher(
+        {word: tuple(sorted(entries)) for word, entries in index.items()},
+        tuple(vocabulary.topics),
     )
-    longest = max((len(p) for _, phrases in keywords for p in phrases), default=1)
-    return TopicMatcher(keywords, longest)
 
 
 def assign_topics(
