@@ -92,6 +92,10 @@ def _write(
     source_path: Path,
 ) -> bool:
     target = _unique(to / content.relative_path, written)
+    if target.exists() and target.read_bytes() == content.text.encode("utf-8"):
+        written.add(target)
+        print(f"{target} (unchanged)", file=out)  # re-importing the same page is not a clash
+        return True
     if target.exists() and not force:
         print(f"{source_path}: {target} already exists (use --force to overwrite)", file=err)
         return False

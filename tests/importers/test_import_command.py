@@ -24,10 +24,20 @@ def test_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     page = write(tmp_path, "huts.txt", GOOD)
     argv = [str(page), "--council", "Exampleshire Council", "--to", str(tmp_path / "c")]
     assert run(argv)[0] == 0
+    write(tmp_path, "huts.txt", GOOD.replace("approved", "refused"))
     code, out, err = run(argv)
     assert code == 1 and out == ""
     assert err.startswith(f"{page}: ") and "already exists (use --force to overwrite)" in err
     assert run([*argv, "--force"])[0] == 0
+
+
+def test_reimporting_the_same_page_reports_the_file_unchanged(tmp_path: Path) -> None:
+    page = write(tmp_path, "huts.txt", GOOD)
+    argv = [str(page), "--council", "Exampleshire Council", "--to", str(tmp_path / "c")]
+    first = run(argv)
+    code, out, err = run(argv)
+    assert (code, err) == (0, "")
+    assert out == first[1].rstrip("\n") + " (unchanged)\n"
 
 
 def test_bad_page_is_reported_while_the_rest_import(tmp_path: Path) -> None:
