@@ -53,7 +53,7 @@ def test_item_page_has_breadcrumbs_sections_and_each_resolution_with_its_kind(
     ):
         assert text in crumbs
     assert '<h2 id="purpose">Purpose</h2>' in html
-    assert '<h2 id="minutes">Minutes of the discussion</h2>' in html
+    assert '<h2 id="minutes">Discussion</h2>' in html
     assert "<li>Agency social workers were discussed.</li>" in html
     assert html.count('class="resolution"') == 2
     assert 'href="/resolutions/noted/"' in html

@@ -24,7 +24,7 @@ SECTION_IDS = {
     "purpose": ("purpose", "Purpose"),
     "recommended": ("recommended", "Officers’ recommendation"),
     "contact": ("contact", "Contact officer"),
-    "minutes": ("minutes", "Minutes of the discussion"),
+    "minutes": ("minutes", "Discussion"),  # not "Minutes": every item would match that word
     "reasons": ("reasons", "Reasons for the decision"),
     "alternatives": ("alternatives", "Alternatives considered"),
     "actions": ("actions", "Actions"),
