@@ -14,7 +14,9 @@ const FILTERS = [
 // "date_iso" meta. Undated items have no month, so a date search leaves them out.
 const DATE_FIELDS = ["from", "to"];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
+// Pagefind leaves out pages that lack the sort key, so undated items carry sort keys that put
+// them last both ways ("0000-00-00" newest-first, "9999-99-99" oldest-first).
+const SORTS = { newest: { newest: "desc" }, oldest: { oldest: "asc" } };
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
 
