@@ -28,8 +28,9 @@ def test_search_index_covers_item_pages_only_and_is_byte_identical(project: Proj
     assert first.exit_code == 0, first.err
     assert "5 indexed for search" in first.out
     before = files_of(project)
-    project.run("build")
-    assert files_of(project) == before
+    for _ in range(4):  # Pagefind's own order changes from run to run; one rebuild can miss it
+        project.run("build")
+        assert files_of(project) == before
     entry = json.loads((project.site / "pagefind" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 5
 

@@ -56,17 +56,41 @@ def _sorted_filter(data: list[Any]) -> list[Any]:
 
 
 def _sorted_meta(meta: list[Any], renamed: dict[str, str]) -> list[Any]:
-    """The metadata's filter list ([[name, file hash], ...]), sorted and pointing at new names."""
-    if not renamed:
-        return meta
-    filters_at = next(i for i, part in enumerate(meta) if _is_filter_list(part, renamed))
-    meta[filters_at] = sorted([name, renamed[old]] for name, old in meta[filters_at])
-    return meta
+    """The metadata with its filter list ([[name, file hash], ...]) pointing at the renamed
+    files, and its filter and sort lists ([[name, ...], ...]) in name order."""
+    return [_sorted_part(part, renamed) for part in meta]
+
+
+def _sorted_part(part: Any, renamed: dict[str, str]) -> Any:
+    if _is_filter_list(part, renamed):
+        return sorted([name, renamed[old]] for name, old in part)
+    if _is_sort_list(part):
+        return sorted(part, key=lambda entry: entry[0])
+    return part
 
 
 def _is_filter_list(part: Any, renamed: dict[str, str]) -> bool:
     return (
         isinstance(part, list)
         and bool(part)
-        and all(isinstance(f, list) and len(f) == 2 and f[1] in renamed for f in part)
+        and all(
+            isinstance(f, list) and len(f) == 2 and isinstance(f[1], str) and f[1] in renamed
+            for f in part
+        )
+    )
+
+
+def _is_sort_list(part: Any) -> bool:
+    """[[sort name, [page, page, ...]], ...]: written in hash-map order like the filters."""
+    return (
+        isinstance(part, list)
+        and bool(part)
+        and all(
+            isinstance(s, list)
+            and len(s) == 2
+            and isinstance(s[0], str)
+            and isinstance(s[1], list)
+            and all(isinstance(page, int) for page in s[1])
+            for s in part
+        )
     )
