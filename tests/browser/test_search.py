@@ -147,3 +147,22 @@ def test_sorting_by_date_orders_dated_items_and_keeps_undated_ones(
 
 def _date(item: Item) -> str:
     return item.date or ""
+
+
+@pytest.mark.parametrize(
+    ("range_query", "expected_dates"),
+    [
+        ("from=2020-01-01&to=2020-12-31", ["2020-11-25"]),
+        ("from=2020-11-26", ["2021-03-04"]),  # the boundary day is trimmed, not the whole month
+        ("to=2020-11-25", ["2019-06-12", "2020-11-25"]),
+    ],
+)
+def test_a_date_range_returns_only_items_dated_inside_it(
+    page: Page, dated_site_url: str, dated_site: Path, range_query: str, expected_dates: list[str]
+) -> None:
+    """Runs on tests/site_fixtures/dated-content (three dated items and one undated)."""
+    expected = {i.url for i in load_items(dated_site) if i.date in expected_dates}
+    open_search(page, dated_site_url, f"?q=reservoir&{range_query}")
+    expect_count(page, len(expected))
+    assert set(result_paths(page)) == expected
+    expect(status(page)).to_contain_text("without a recorded meeting date are left out")
