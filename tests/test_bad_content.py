@@ -201,3 +201,25 @@ def test_without_keep_going_errors_leave_the_previous_site_untouched(project: Pr
     assert result.exit_code == 1
     assert "was left as it was" in result.err
     assert {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()} == before
+
+
+def test_hostile_yaml_is_reported_not_crashed_on(project: Project) -> None:
+    """Deep nesting, alias bombs and non-text keys: each file gets an error or builds safely."""
+    bomb = ["  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for name, previous in zip("bcdefghi", "abcdefgh", strict=True):
+        bomb.append(f"  {name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    project.write(
+        "bomb.md", item_file(title="Bomb", extra_front_matter="extra:\n" + "\n".join(bomb))
+    )
+    project.write(
+        "deep.md", item_file(title="Deep", extra_front_matter="extra: " + "[" * 5000 + "]" * 5000)
+    )
+    project.write("keys.md", item_file(title="Keys", extra_front_matter="? [a, b]\n: c"))
+    result = project.run("build", "--no-search", "--keep-going")
+    assert "Traceback" not in result.err
+    errors = only_errors(result.err)
+    assert any("deep.md:7: error: 'extra' must be a map of free-form data" in e for e in errors)
+    assert any("keys.md" in e and "found unhashable key" in e and "tags" not in e for e in errors)
+    assert (
+        project.site / "testshire" / "cabinet" / "2021-03-04" / "5-bomb" / "index.html"
+    ).exists()

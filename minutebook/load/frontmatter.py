@@ -78,7 +78,7 @@ def _parse_yaml(
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark is not None else 1
         problem = error.problem or "invalid YAML"
-        if isinstance(error, yaml.constructor.ConstructorError):
+        if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
             problem = f"YAML tags are not allowed ({problem.strip()})"
         diagnostics.error("frontmatter.yaml", f"invalid front matter: {problem}", source_path, line)
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -108,8 +109,13 @@ def check_front_matter(
     return fields if checker.ok else None
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 2, 50, 50
+
+
 def _show(value: Any) -> str:
-    text = repr(value)
+    """A short picture of a bad value; reprlib caps depth, so nested YAML cannot recurse."""
+    text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
