@@ -223,3 +223,25 @@ def test_hostile_yaml_is_reported_not_crashed_on(project: Project) -> None:
     assert (
         project.site / "testshire" / "cabinet" / "2021-03-04" / "5-bomb" / "index.html"
     ).exists()
+
+
+def test_broken_links_loops_and_devices_are_reported(project: Project) -> None:
+    os.symlink(project.content / "missing.md", project.content / "broken.md")
+    os.symlink(project.content / "loop.md", project.content / "loop.md")
+    os.mkfifo(project.content / "pipe.md")
+    project.write("ok.md", GOOD)
+    result = project.run("build", "--no-search", "--keep-going")
+    errors = only_errors(result.err)
+    assert any(
+        e.endswith("broken.md: error: is a broken or looping link; not read [load.not-a-file]")
+        for e in errors
+    )
+    assert any(
+        e.endswith("loop.md: error: is a broken or looping link; not read [load.not-a-file]")
+        for e in errors
+    )
+    assert any(
+        e.endswith("pipe.md: error: is not a regular file; not read [load.not-a-file]")
+        for e in errors
+    )
+    assert result.exit_code == 1

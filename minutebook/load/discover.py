@@ -32,6 +32,10 @@ def discover_content(content_dir: Path, diagnostics: Diagnostics) -> list[Conten
                 continue
             file_path = Path(dirpath) / name
             source_path = _display_path(content_dir, file_path)
+            problem = _unreadable(file_path, root)
+            if problem:
+                diagnostics.error("load.not-a-file", problem, source_path)
+                continue
             if not _inside(file_path.resolve(), root):
                 diagnostics.error(
                     "load.outside", "links to a file outside the content folder", source_path
@@ -53,6 +57,17 @@ def _report_linked_folders(content_dir: Path, root: Path, diagnostics: Diagnosti
                     "folder links outside the content folder; not read",
                     _display_path(content_dir, folder),
                 )
+
+
+def _unreadable(file_path: Path, root: Path) -> str | None:
+    """Why a path cannot be read as a content file (a broken or looping link, a device…)."""
+    try:
+        target = file_path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "is a broken or looping link; not read"
+    if not target.is_file():
+        return "is not a regular file; not read"
+    return None
 
 
 def _inside(path: Path, root: Path) -> bool:
