@@ -44,6 +44,8 @@ RULES = load_kind_rules(DEFAULT_RULES_PATH)
         ("That the report be received.", "noted"),
         ("That the Committee considered the progress made against the plan.", "noted"),
         ("That the application be granted subject to conditions.", "agreed"),
+        ("That a report on the maintenance backlog be submitted to a future meeting.", "report-requested"),
+        ("That an update on progress be presented to the Committee in six months.", "report-requested"),
     ],
 )
 def test_shipped_rules_classify_common_phrasings(text: str, kind: str) -> None:
