@@ -60,10 +60,6 @@ class Diagnostics:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
-    def failed_paths(self) -> set[str]:
-        """Source paths with at least one error (their items are left out of the build)."""
-        return {d.location.source_path for d in self.errors}
-
     def sorted(self) -> Iterator[Diagnostic]:
         return iter(sorted(self.items, key=lambda d: (d.location, d.code, d.message)))
 

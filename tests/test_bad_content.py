@@ -245,3 +245,14 @@ def test_broken_links_loops_and_devices_are_reported(project: Project) -> None:
         for e in errors
     )
     assert result.exit_code == 1
+
+
+def test_folder_linking_outside_content_is_reported_and_not_read(project: Project, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.md").write_text(item_file(title="Secret Thing"), encoding="utf-8")
+    os.symlink(outside, project.content / "linked")
+    project.write("ok.md", GOOD)
+    result = project.run("build", "--no-search", "--keep-going")
+    assert "linked: error: folder links outside the content folder; not read [load.outside]" in result.err
+    assert "Secret Thing" not in "".join(p.read_text() for p in project.site.rglob("*.html"))

@@ -27,6 +27,7 @@ def discover_content(content_dir: Path, diagnostics: Diagnostics) -> list[Conten
     found: list[ContentFile] = []
     for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        _report_linked_folders(content_dir, Path(dirpath), dirnames, root, diagnostics)
         for name in sorted(filenames):
             if not name.endswith(".md") or name.startswith("."):
                 continue
@@ -42,21 +43,21 @@ def discover_content(content_dir: Path, diagnostics: Diagnostics) -> list[Conten
                 )
                 continue
             found.append(ContentFile(source_path, file_path))
-    _report_linked_folders(content_dir, root, diagnostics)
     return found
 
 
-def _report_linked_folders(content_dir: Path, root: Path, diagnostics: Diagnostics) -> None:
+def _report_linked_folders(
+    content_dir: Path, folder: Path, names: list[str], root: Path, diagnostics: Diagnostics
+) -> None:
     """os.walk does not descend into symlinked folders; say so when one points outside."""
-    for dirpath, dirnames, _ in os.walk(content_dir, followlinks=False):
-        for name in sorted(dirnames):
-            folder = Path(dirpath) / name
-            if folder.is_symlink() and not _inside(folder.resolve(), root):
-                diagnostics.error(
-                    "load.outside",
-                    "folder links outside the content folder; not read",
-                    _display_path(content_dir, folder),
-                )
+    for name in names:
+        linked = folder / name
+        if linked.is_symlink() and not _inside(linked.resolve(), root):
+            diagnostics.error(
+                "load.outside",
+                "folder links outside the content folder; not read",
+                _display_path(content_dir, linked),
+            )
 
 
 def _unreadable(file_path: Path, root: Path) -> str | None:

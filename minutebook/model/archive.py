@@ -16,7 +16,7 @@ from minutebook.model.departures import Departure, find_departure
 from minutebook.model.entities import AgendaItem, Committee, Council, Meeting, Resolution
 from minutebook.model.glossary import Glossary, load_glossary
 from minutebook.model.related import RelatedItems, find_related
-from minutebook.model.resolution_kinds import KindRules, classify_resolution
+from minutebook.model.resolution_kinds import KindRules, classify_with_lead_in
 from minutebook.model.threads import Thread, find_threads, load_matter_rules
 from minutebook.model.topics import TopicMatcher, assign_topics, build_topic_matcher
 
@@ -94,7 +94,12 @@ def _make_item(
     committee_slug = urls.committee_slug(record.committee)
     meeting_url = urls.join_url(council_slug, committee_slug, urls.meeting_segment(record.date))
     resolutions = tuple(
-        Resolution(r.markdown, r.text, classify_resolution(r.text, kind_rules), n)
+        Resolution(
+            r.markdown,
+            r.text,
+            classify_with_lead_in(r.text, record.resolution_lead_in, kind_rules),
+            n,
+        )
         for n, r in enumerate(record.resolutions, start=1)
     )
     kinds = tuple(dict.fromkeys(r.kind for r in resolutions)) or ("none",)

@@ -11,7 +11,6 @@ from minutebook.render.markdown import render_inline, render_markdown
 from minutebook.render.summaries import crumbs_to_meeting, item_summary, kind_tag, meeting_title
 from minutebook.render.views import (
     ItemPage,
-    KindTag,
     Link,
     PageMeta,
     ResolutionView,
@@ -125,6 +124,3 @@ def _sections(item: AgendaItem, renderer: MarkdownIt) -> list[SectionView]:
             )
         )
     return views
-
-
-__all__ = ["KindTag", "item_page"]
