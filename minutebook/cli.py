@@ -14,7 +14,9 @@ from typing import TextIO
 from minutebook import config as configuration
 from minutebook.diagnostics import ConfigError, Diagnostics, ToolError
 from minutebook.importers.command import add_import_arguments, run_import
+from minutebook.parallel import default_jobs
 from minutebook.pipeline import BuildOptions, BuildReport, build_site, check_content, must_stop
+from minutebook.progress import Progress
 
 COMMANDS = ("build", "serve", "check", "import")
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -74,10 +76,28 @@ def _add_build_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-search", action="store_true", help="skip the search index")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=default_jobs(),
+        help=f"worker processes for rendering (default: one per core, here {default_jobs()})",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="rebuild even if nothing changed since the last build"
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="no progress lines (errors and the summary only)"
+    )
+    parser.add_argument(
         "--keep-going",
         action="store_true",
         help="build every valid item, report the bad ones, and still exit 1",
     )
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def build_options(args: argparse.Namespace) -> BuildOptions:
@@ -94,6 +114,8 @@ def build_options(args: argparse.Namespace) -> BuildOptions:
         search=not args.no_search,
         strict=args.strict,
         keep_going=args.keep_going,
+        jobs=args.jobs,
+        force=args.force,
     )
 
 
@@ -114,7 +136,7 @@ def _run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = build_options(args)
     diagnostics = Diagnostics()
     started = time.perf_counter()
-    report = build_site(options, diagnostics)
+    report = build_site(options, diagnostics, Progress.for_stream(err, quiet=args.quiet))
     report_diagnostics(diagnostics, err)
     _print_summary(report, options, time.perf_counter() - started, out, err)
     return exit_code(diagnostics, options)
@@ -125,6 +147,13 @@ def _print_summary(
 ) -> None:
     if not report.published:
         print(f"Build stopped: {options.output_dir} was left as it was.", file=err)
+        return
+    if report.up_to_date:
+        print(
+            f"Nothing changed since the last build: {options.output_dir} is up to date "
+            f"({report.items} items, {report.pages} pages; --force rebuilds anyway).",
+            file=out,
+        )
         return
     searched = f", {report.pages_indexed} indexed for search" if options.search else ""
     print(

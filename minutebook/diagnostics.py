@@ -49,6 +49,11 @@ class Diagnostics:
     def warning(self, code: str, message: str, source_path: str, line: int | None = None) -> None:
         self.items.append(Diagnostic(Severity.WARNING, code, message, Location(source_path, line)))
 
+    def add(
+        self, severity: Severity, code: str, message: str, source_path: str, line: int | None
+    ) -> None:
+        self.items.append(Diagnostic(severity, code, message, Location(source_path, line)))
+
     def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
 

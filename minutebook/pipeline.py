@@ -6,21 +6,31 @@ It holds no logic of its own beyond deciding whether to go on after a stage repo
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from minutebook import config as configuration
-from minutebook.diagnostics import Diagnostics
+from minutebook import stamp
+from minutebook.diagnostics import Diagnostics, Severity
 from minutebook.index.search import index_site
-from minutebook.load import load_items
-from minutebook.model.archive import Archive, assemble_archive
+from minutebook.load import load_item
+from minutebook.load.discover import ContentFile, discover_content
+from minutebook.model.archive import Archive, ItemMaker, assemble_items
+from minutebook.model.entities import AgendaItem
 from minutebook.model.resolution_kinds import load_kind_rules
-from minutebook.render.pages import plan_pages, render_pages
+from minutebook.parallel import default_jobs, run_shared
+from minutebook.progress import Progress
+from minutebook.render.pages import PageEntry, PlannedPage, plan_pages, render_pages
 from minutebook.render.templates import make_environment
 from minutebook.write import output
 from minutebook.write.data import items_json
 from minutebook.write.headers import headers_file
 from minutebook.write.publication import publication_files
+
+SILENT = Progress(None)
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class BuildOptions:
     search: bool = True
     strict: bool = False
     keep_going: bool = False
+    jobs: int = field(default_factory=default_jobs)
+    force: bool = False  # rebuild even when nothing changed since the last build
 
 
 @dataclass(frozen=True)
@@ -40,33 +52,110 @@ class BuildReport:
     pages: int
     pages_indexed: int
     published: bool
+    up_to_date: bool = False  # nothing changed, so nothing was rebuilt
 
 
-def check_content(options: BuildOptions, diagnostics: Diagnostics) -> Archive:
+def check_content(
+    options: BuildOptions, diagnostics: Diagnostics, progress: Progress = SILENT
+) -> Archive:
     """Load and model the content without writing anything (`build.py check`)."""
     config = configuration.load_config(options.config_dir, options.base_url)
     kind_rules = load_kind_rules(config.kind_rules_path)
-    records = load_items(options.content_dir, diagnostics)
-    return assemble_archive(records, config, kind_rules, diagnostics)
+    content_files = discover_content(options.content_dir, diagnostics)
+    make_item = ItemMaker(config, kind_rules)
+    stage = progress.stage("Reading content", len(content_files), "files")
+
+    def read_share(
+        share: Sequence[ContentFile], report: Callable[[int], None]
+    ) -> tuple[list[AgendaItem], Diagnostics]:
+        found = Diagnostics()
+        items = []
+        for count, content_file in enumerate(share, start=1):
+            if (record := load_item(content_file, found)) is not None:
+                items.append(make_item(record, found))
+            if count % 100 == 0:
+                report(100)
+        report(len(share) % 100)
+        return items, found
+
+    shares = run_shared(read_share, content_files, options.jobs, stage.advance)
+    stage.finish()
+    for _, found in shares:
+        diagnostics.extend(found)
+    items = [item for share_items, _ in shares for item in share_items]
+    with progress.step("Linking items"):
+        return assemble_items(items, config, kind_rules, diagnostics)
 
 
-def build_site(options: BuildOptions, diagnostics: Diagnostics) -> BuildReport:
-    archive = check_content(options, diagnostics)
+def build_site(
+    options: BuildOptions, diagnostics: Diagnostics, progress: Progress = SILENT
+) -> BuildReport:
+    """Build the site, or do nothing if no input changed since the last build (see stamp.py)."""
+    started_ns = stamp.now_ns()
+    with progress.step("Checking for changes"):
+        current, newest_ns = stamp.fingerprint(
+            options.content_dir, options.config_dir, _settings(options)
+        )
+        previous = None if options.force else stamp.read_stamp(options.output_dir)
+    if previous is not None and stamp.is_up_to_date(
+        previous, current, newest_ns, options.output_dir
+    ):
+        for severity, code, message, path, line in previous.diagnostics:
+            diagnostics.add(Severity(severity), code, message, path, line)
+        return BuildReport(
+            previous.items, previous.pages, previous.pages_indexed, True, up_to_date=True
+        )
+    stamp.forget_stamp(options.output_dir)
+    report = _build(options, diagnostics, progress)
+    if report.published:
+        stamp.write_stamp(
+            options.output_dir,
+            stamp.Stamp(
+                current,
+                newest_ns,
+                started_ns,
+                stamp.output_identity(options.output_dir),
+                report.items,
+                report.pages,
+                report.pages_indexed,
+                tuple(
+                    (d.severity.value, d.code, d.message, d.location.source_path, d.location.line)
+                    for d in diagnostics.items
+                ),
+            ),
+        )
+    return report
+
+
+def _settings(options: BuildOptions) -> list[str]:
+    """The options that change what a build writes (not --jobs: output is the same)."""
+    return [
+        f"content {options.content_dir.resolve()}",
+        f"config {options.config_dir.resolve()}",
+        f"base_url {options.base_url}",
+        f"search {options.search} strict {options.strict} keep_going {options.keep_going}",
+    ]
+
+
+def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) -> BuildReport:
+    archive = check_content(options, diagnostics, progress)
     if must_stop(diagnostics, options):
         return BuildReport(len(archive.items), 0, 0, published=False)
     environment = make_environment(
         configuration.TEMPLATES_DIR, archive.config.site, asset_version(configuration.STATIC_DIR)
     )
-    planned = plan_pages(archive)
-    pages = render_pages(planned, environment)
-    extra_files = [
-        ("items.json", items_json(archive)),
-        ("_headers", headers_file(configuration.NETLIFY_TOML)),
-        *publication_files(archive, planned),
-    ]
+    with progress.step("Planning pages"):
+        planned = plan_pages(archive)
     staging = output.staging_folder(options.output_dir)
     try:
-        output.write_files(staging, [(p.output_path, p.content) for p in pages] + extra_files)
+        pages = _write_pages(planned, environment, staging, options.jobs, progress)
+        with progress.step("Writing data, feeds and sitemap"):
+            extra_files = [
+                ("items.json", items_json(archive)),
+                ("_headers", headers_file(configuration.NETLIFY_TOML)),
+                *publication_files(archive, pages),
+            ]
+            output.write_files(staging, extra_files)
         output.copy_static(configuration.STATIC_DIR, staging)
         indexed = index_site(staging).pages_indexed if options.search else 0
         output.publish(staging, options.output_dir)
@@ -74,6 +163,26 @@ def build_site(options: BuildOptions, diagnostics: Diagnostics) -> BuildReport:
         output.discard(staging)
         raise
     return BuildReport(len(archive.items), len(pages), indexed, published=True)
+
+
+def _write_pages(
+    planned: list[PlannedPage],
+    environment: jinja2.Environment,
+    staging: Path,
+    jobs: int,
+    progress: Progress,
+) -> list[PageEntry]:
+    """Render and write every page, spread over `jobs` worker processes."""
+    stage = progress.stage("Writing pages", len(planned), "pages")
+
+    def write_share(share: Sequence[PlannedPage], report: Callable[[int], None]) -> list[PageEntry]:
+        entries: list[PageEntry] = []
+        output.write_files(staging, render_pages(share, environment, report, entries))
+        return entries
+
+    shares = run_shared(write_share, planned, jobs, stage.advance)
+    stage.finish()
+    return [entry for share in shares for entry in share]
 
 
 def must_stop(diagnostics: Diagnostics, options: BuildOptions) -> bool:

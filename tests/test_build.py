@@ -219,7 +219,9 @@ def test_usage_errors_exit_2(project: Project) -> None:
     assert missing.build().exit_code == 2
 
 
-def test_items_under_a_recommended_lead_in_are_recommendations_on_the_page(project: Project) -> None:
+def test_items_under_a_recommended_lead_in_are_recommendations_on_the_page(
+    project: Project,
+) -> None:
     """The build classifies as the importer evaluator scores: with the lead-in."""
     body = "## Resolved\n\nRECOMMENDED that:\n\n- 1) the estimates be approved;\n- 2) the rent increase be 2.6%.\n"
     project.write("a.md", item_file(body=body))

@@ -39,13 +39,22 @@ RULES = load_kind_rules(DEFAULT_RULES_PATH)
         ("That Councillor Example be elected Vice-Chair.", "agreed"),
         ("Cadarnhawyd cofnodion y cyfarfod blaenorol.", "agreed"),
         ("That the Panel meets quarterly.", "other"),
-        ("That the Committee request that more detail be provided on recruitment.", "report-requested"),
+        (
+            "That the Committee request that more detail be provided on recruitment.",
+            "report-requested",
+        ),
         ("Members asked that officers provide an update at the next meeting.", "report-requested"),
         ("That the report be received.", "noted"),
         ("That the Committee considered the progress made against the plan.", "noted"),
         ("That the application be granted subject to conditions.", "agreed"),
-        ("That a report on the maintenance backlog be submitted to a future meeting.", "report-requested"),
-        ("That an update on progress be presented to the Committee in six months.", "report-requested"),
+        (
+            "That a report on the maintenance backlog be submitted to a future meeting.",
+            "report-requested",
+        ),
+        (
+            "That an update on progress be presented to the Committee in six months.",
+            "report-requested",
+        ),
     ],
 )
 def test_shipped_rules_classify_common_phrasings(text: str, kind: str) -> None:

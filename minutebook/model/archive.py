@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from minutebook.config import Config, CouncilSettings, default_short_name
 from minutebook.diagnostics import Diagnostics
@@ -38,7 +39,12 @@ class Archive:
     glossary: Glossary = field(default_factory=lambda: Glossary({}, {}))
 
     def council(self, slug: str) -> Council:
-        return next(c for c in self.councils if c.slug == slug)
+        return self._councils_by_slug[slug]
+
+    @cached_property
+    def _councils_by_slug(self) -> dict[str, Council]:
+        # Looked up once per item on every page that lists it; a scan was a hot spot at scale.
+        return {c.slug: c for c in self.councils}
 
     @property
     def meetings(self) -> list[Meeting]:
@@ -48,12 +54,36 @@ class Archive:
 def assemble_archive(
     records: list[ItemRecord], config: Config, kind_rules: KindRules, diagnostics: Diagnostics
 ) -> Archive:
-    matcher = build_topic_matcher(config.vocabulary)
-    councils = _council_settings(records, config)
-    items = [
-        _make_item(r, councils[r.council], config, kind_rules, matcher, diagnostics)
-        for r in records
-    ]
+    make_item = ItemMaker(config, kind_rules)
+    return assemble_items(
+        [make_item(r, diagnostics) for r in records], config, kind_rules, diagnostics
+    )
+
+
+@dataclass(frozen=True)
+class ItemMaker:
+    """Turns one record into an AgendaItem: the per-item part of the model (topics, kinds,
+    URLs), which needs no other item and so can run in worker processes."""
+
+    config: Config
+    kind_rules: KindRules
+    matcher: TopicMatcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "matcher", build_topic_matcher(self.config.vocabulary))
+
+    def __call__(self, record: ItemRecord, diagnostics: Diagnostics) -> AgendaItem:
+        council = _council_setting(record.council, self.config)
+        return _make_item(record, council, self.config, self.kind_rules, self.matcher, diagnostics)
+
+
+def assemble_items(
+    items: list[AgendaItem], config: Config, kind_rules: KindRules, diagnostics: Diagnostics
+) -> Archive:
+    """The whole-archive part of the model: grouping, order, and links between items."""
+    councils = {
+        name: _council_setting(name, config) for name in sorted({i.record.council for i in items})
+    }
     items = _drop_duplicates(items, diagnostics)
     items.sort(key=newest_first)
     archive = Archive(config, kind_rules, _group(items, councils), items)
@@ -77,9 +107,8 @@ def agenda_order(item: AgendaItem) -> tuple[tuple[int, str], ...]:
     return tuple((int(p), "") if p.isdigit() else (-1, p.lower()) for p in parts if p)
 
 
-def _council_settings(records: list[ItemRecord], config: Config) -> dict[str, CouncilSettings]:
-    names = sorted({r.council for r in records})
-    return {n: config.councils.get(n) or CouncilSettings(n, default_short_name(n)) for n in names}
+def _council_setting(name: str, config: Config) -> CouncilSettings:
+    return config.councils.get(name) or CouncilSettings(name, default_short_name(name))
 
 
 def _make_item(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -34,10 +35,11 @@ class KindRules:
     kinds: tuple[ResolutionKind, ...]
 
     def by_id(self, kind_id: str) -> ResolutionKind:
-        for kind in self.kinds:
-            if kind.id == kind_id:
-                return kind
-        raise KeyError(kind_id)
+        return self._by_id[kind_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, ResolutionKind]:
+        return {kind.id: kind for kind in self.kinds}
 
 
 def _compile(pattern: object, where: str) -> re.Pattern[str]:

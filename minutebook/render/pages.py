@@ -1,9 +1,14 @@
-"""Plan every page of the site (URL, template, view) and render them to HTML in memory."""
+"""Plan every page of the site (URL, template, how to build its view) and render pages to HTML.
+
+A plan is cheap: views are built only when a page is rendered, so the renderer can spread
+pages over worker processes and the whole site is never held in memory at once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -24,13 +29,15 @@ class PlannedPage:
     url: str
     output_path: str
     template: str
-    view: Any
+    build_view: Callable[[], Any]
 
 
 @dataclass(frozen=True)
-class RenderedPage:
-    output_path: str
-    content: bytes
+class PageEntry:
+    """What the sitemap and redirects need to know of a rendered page."""
+
+    url: str
+    noindex: bool
 
 
 def plan_pages(archive: Archive) -> list[PlannedPage]:
@@ -39,27 +46,38 @@ def plan_pages(archive: Archive) -> list[PlannedPage]:
 
 def _plan(archive: Archive) -> Iterator[PlannedPage]:
     renderer = make_renderer()
-    yield _page("/", "home.html", lv.home_page(archive))
-    yield _page("/councils/", "councils.html", lv.council_index_page(archive))
+    yield _page("/", "home.html", partial(lv.home_page, archive))
+    yield _page("/councils/", "councils.html", partial(lv.council_index_page, archive))
     for council in archive.councils:
-        yield _page(council.url, "council.html", lv.council_page(council, archive))
+        yield _page(council.url, "council.html", partial(lv.council_page, council, archive))
         for committee in council.committees:
-            yield _page(committee.url, "committee.html", lv.committee_page(committee, archive))
+            yield _page(
+                committee.url, "committee.html", partial(lv.committee_page, committee, archive)
+            )
             for meeting in committee.meetings:
-                yield _page(meeting.url, "meeting.html", lv.meeting_page(meeting, archive))
+                yield _page(meeting.url, "meeting.html", partial(lv.meeting_page, meeting, archive))
                 for item in meeting.items:
-                    yield _page(item.url, "item.html", item_page(item, archive, renderer))
-    yield _page("/topics/", "topics.html", lv.topic_index_page(archive))
+                    yield _page(item.url, "item.html", partial(item_page, item, archive, renderer))
+    yield _page("/topics/", "topics.html", partial(lv.topic_index_page, archive))
     yield from _topic_pages(archive)
-    yield _page("/resolutions/", "kinds.html", lv.kind_index_page(archive))
+    yield _page("/resolutions/", "kinds.html", partial(lv.kind_index_page, archive))
     yield from _kind_pages(archive)
     yield from _plain_pages(archive)
     for url, template, view in public_pages(archive):
-        yield _page(url, template, view)
+        yield _ready(url, template, view)
 
 
-def _page(url: str, template: str, view: Any) -> PlannedPage:
-    return PlannedPage(url, urls.output_path(url), template, view)
+def _page(url: str, template: str, build_view: Callable[[], Any]) -> PlannedPage:
+    return PlannedPage(url, urls.output_path(url), template, build_view)
+
+
+def _ready(url: str, template: str, view: Any) -> PlannedPage:
+    """A page whose view was built while planning (small pages built in bulk)."""
+    return PlannedPage(url, urls.output_path(url), template, partial(_same, view))
+
+
+def _same(view: Any) -> Any:
+    return view
 
 
 def _topic_pages(archive: Archive) -> Iterator[PlannedPage]:
@@ -113,26 +131,34 @@ def _listing(
     for number, chunk in enumerate(pages, start=1):
         page_url = urls.page_url(url, number)
         title = heading if number == 1 else f"{heading} (page {number} of {len(pages)})"
+        # Summaries are the costly part, so they are built when the page is rendered.
+        without_items = ListingPage(
+            meta=PageMeta(
+                f"{title} – {parent.text}",
+                description,
+                page_url,
+                (HOME, parent, Link(heading, url)),
+                page_kind=page_kind,
+                feed_url=f"{url}atom.xml",
+            ),
+            heading=heading,
+            description=description,
+            groups=(),
+            pagination=_pagination(url, number, len(pages)),
+            total=len(items),
+            facts=facts,
+        )
         yield _page(
             page_url,
             "listing.html",
-            ListingPage(
-                meta=PageMeta(
-                    f"{title} – {parent.text}",
-                    description,
-                    page_url,
-                    (HOME, parent, Link(heading, url)),
-                    page_kind=page_kind,
-                    feed_url=f"{url}atom.xml",
-                ),
-                heading=heading,
-                description=description,
-                groups=_groups(chunk, archive, group_by_council),
-                pagination=_pagination(url, number, len(pages)),
-                total=len(items),
-                facts=facts,
-            ),
+            partial(_with_groups, without_items, chunk, archive, group_by_council),
         )
+
+
+def _with_groups(
+    page: ListingPage, items: list[AgendaItem], archive: Archive, by_council: bool
+) -> ListingPage:
+    return replace(page, groups=_groups(items, archive, by_council))
 
 
 def _groups(items: list[AgendaItem], archive: Archive, by_council: bool) -> tuple[ItemGroup, ...]:
@@ -167,7 +193,7 @@ def _plain_pages(archive: Archive) -> Iterator[PlannedPage]:
     search = Link("Search", "/search/")
     about = Link("About this archive", "/about/")
     councils = lv.council_links(archive.councils)
-    yield _page(
+    yield _ready(
         "/search/",
         "search.html",
         PlainPage(
@@ -181,7 +207,7 @@ def _plain_pages(archive: Archive) -> Iterator[PlannedPage]:
             councils=councils,
         ),
     )
-    yield _page(
+    yield _ready(
         "/about/",
         "about.html",
         PlainPage(
@@ -200,21 +226,38 @@ def _plain_pages(archive: Archive) -> Iterator[PlannedPage]:
         "/404.html",
         "404.html",
         "404.html",
-        PlainPage(
-            PageMeta(
-                "Page not found",
-                "This page is not in the archive.",
-                "/404.html",
-                noindex=True,
-                page_kind="404",
+        partial(
+            _same,
+            PlainPage(
+                PageMeta(
+                    "Page not found",
+                    "This page is not in the archive.",
+                    "/404.html",
+                    noindex=True,
+                    page_kind="404",
+                ),
             ),
         ),
     )
 
 
-def render_pages(planned: list[PlannedPage], environment: jinja2.Environment) -> list[RenderedPage]:
-    templates = {name: environment.get_template(name) for name in {p.template for p in planned}}
-    return [
-        RenderedPage(p.output_path, templates[p.template].render(page=p.view).encode("utf-8"))
-        for p in planned
-    ]
+def render_pages(
+    planned: Sequence[PlannedPage],
+    environment: jinja2.Environment,
+    report: Callable[[int], None],
+    entries: list[PageEntry],
+) -> Iterator[tuple[str, bytes]]:
+    """Build each page's view and render it, as (output_path, HTML) pairs for the writer.
+
+    Appends each page's PageEntry to `entries` and reports progress every few pages.
+    """
+    templates: dict[str, jinja2.Template] = {}
+    for count, page in enumerate(planned, start=1):
+        template = templates.get(page.template) or environment.get_template(page.template)
+        templates[page.template] = template
+        view = page.build_view()
+        entries.append(PageEntry(page.url, view.meta.noindex))
+        yield page.output_path, template.render(page=view).encode("utf-8")
+        if count % 100 == 0:
+            report(100)
+    report(len(planned) % 100)

@@ -1,0 +1,96 @@
+"""Run one job over shares of a list in forked worker processes, one per core.
+
+Fork (not spawn) lets every worker read the parent's model without pickling it; a worker
+sends back only its small result and progress counts. Where fork is unavailable, or for
+small inputs, the job runs in this process: same results, one core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import TypeVar
+
+Share = TypeVar("Share")
+Result = TypeVar("Result")
+Job = Callable[[Sequence[Share], Callable[[int], None]], Result]
+
+# Below this many inputs per worker, starting processes costs more than it saves.
+MIN_PER_WORKER = 200
+
+
+class WorkerFailed(RuntimeError):
+    """A worker raised or died; carries the worker's traceback or exit status."""
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def run_shared(
+    job: Job[Share, Result],
+    inputs: Sequence[Share],
+    jobs: int,
+    on_progress: Callable[[int], None],
+) -> list[Result]:
+    """Split inputs into `jobs` interleaved shares and run `job` on each; results in share order.
+
+    Interleaving (every n-th input) balances the shares when inputs vary in cost by position
+    (e.g. newer councils writing longer minutes).
+    """
+    jobs = min(jobs, max(1, len(inputs) // MIN_PER_WORKER))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [job(inputs, on_progress)]
+    context = multiprocessing.get_context("fork")
+    workers = []
+    for index in range(jobs):
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_work, args=(job, inputs[index::jobs], sender))
+        process.start()
+        sender.close()
+        workers.append((process, receiver))
+    try:
+        return _collect(workers, on_progress)
+    finally:
+        for process, _ in workers:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+def _work(job: Job[Share, Result], share: Sequence[Share], sender: Connection) -> None:
+    try:
+        result = job(share, lambda count: sender.send(("progress", count)))
+        sender.send(("done", result))
+    except BaseException:  # reported to the parent, which raises it there
+        sender.send(("failed", traceback.format_exc()))
+    finally:
+        sender.close()
+
+
+def _collect(
+    workers: Sequence[tuple[multiprocessing.process.BaseProcess, Connection]],
+    on_progress: Callable[[int], None],
+) -> list[Result]:
+    results: dict[int, Result] = {}
+    open_pipes = {receiver: index for index, (_, receiver) in enumerate(workers)}
+    while open_pipes:
+        for receiver in wait(list(open_pipes)):
+            assert isinstance(receiver, Connection)
+            index = open_pipes[receiver]
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:  # the worker died without a word (killed, out of memory)
+                code = workers[index][0].exitcode
+                raise WorkerFailed(f"worker {index} stopped unexpectedly (exit {code})") from None
+            if kind == "progress":
+                on_progress(payload)
+            elif kind == "failed":
+                raise WorkerFailed(payload)
+            else:
+                results[index] = payload
+                del open_pipes[receiver]
+    return [results[index] for index in range(len(workers))]

@@ -1,0 +1,111 @@
+"""Rebuilds: nothing changed → nothing rebuilt (and the same report); any change → a full
+build whose output is byte-identical to a cold build of the same content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from minutebook.stamp import RACY_SECONDS
+from tests.conftest import Project, item_file
+
+OLD = 1_600_000_000  # content timestamps well before any build, so none is "racy"
+
+
+def _age(project: Project) -> None:
+    for path in project.content.rglob("*.md"):
+        os.utime(path, (OLD, OLD))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _built(project: Project) -> Project:
+    project.write("a.md", item_file(title="Library opening hours"))
+    project.write("b.md", item_file(title="Bus lane review", item="6"))
+    _age(project)
+    assert project.build().exit_code == 0
+    return project
+
+
+def test_nothing_changed_is_reported_and_the_site_is_left_alone(project: Project) -> None:
+    _built(project)
+    before = {p: p.stat().st_mtime_ns for p in project.site.rglob("*")}
+    again = project.build()
+    assert again.exit_code == 0
+    assert "up to date (2 items" in again.out
+    assert {p: p.stat().st_mtime_ns for p in project.site.rglob("*")} == before
+
+
+def test_an_edit_rebuilds_and_matches_a_cold_build(project: Project, tmp_path: Path) -> None:
+    _built(project)
+    path = project.content / "a.md"
+    path.write_text(path.read_text().replace("noted", "noted and welcomed"))
+    _age(project)  # same timestamp as before: only the size says it changed
+    result = project.build()
+    assert "Built 2 items" in result.out
+    assert "noted and welcomed" in project.page(_item_url(project, "library-opening-hours"))
+    cold = Project(tmp_path / "cold")
+    shutil.copytree(project.content, cold.content)
+    assert cold.build().exit_code == 0
+    assert _tree(project.site) == _tree(cold.site)
+
+
+def test_a_racy_edit_is_not_trusted(project: Project) -> None:
+    """Edited within RACY_SECONDS of the build, same size and timestamp: still rebuilt."""
+    _built(project)
+    path = project.content / "a.md"
+    status = path.stat()
+    path.write_text(path.read_text().replace("noted", "NOTED"))  # same size
+    recent = time.time_ns() - int(RACY_SECONDS * 1e9) // 4  # just before the next build
+    os.utime(path, ns=(recent, recent))
+    assert project.build().exit_code == 0
+    path.write_text(path.read_text().replace("NOTED", "noted"))
+    os.utime(path, ns=(recent, recent))  # same size and timestamp as the build just seen
+    assert status.st_size == path.stat().st_size
+    assert "Built 2 items" in project.build().out
+
+
+def test_problems_are_reported_again_when_nothing_changed(project: Project) -> None:
+    project.write("a.md", item_file())
+    project.write("bad.md", "---\ntitle: [unclosed\n---\n")
+    _age(project)
+    first = project.build("--keep-going")
+    second = project.build("--keep-going")
+    assert "up to date" in second.out
+    assert first.exit_code == second.exit_code == 1
+    assert "bad.md:" in first.err
+    assert second.err == first.err
+
+
+def test_a_replaced_output_folder_or_force_rebuilds(project: Project) -> None:
+    _built(project)
+    shutil.rmtree(project.site)
+    assert "Built 2 items" in project.build().out
+    assert "Built 2 items" in project.build("--force").out
+
+
+def test_changed_options_or_config_rebuild(project: Project) -> None:
+    _built(project)
+    assert "Built 2 items" in project.build("--base-url", "https://example.com/minutes/").out
+    config = project.root / "config"
+    assert "Built 2 items" in project.build("--config", str(_copy_config(config))).out
+    (config / "site.yaml").write_text((config / "site.yaml").read_text() + "\n# edited\n")
+    assert "Built 2 items" in project.build("--config", str(config)).out
+
+
+def _copy_config(target: Path) -> Path:
+    from minutebook.config import DEFAULT_CONFIG_DIR
+
+    shutil.copytree(DEFAULT_CONFIG_DIR, target)
+    return target
+
+
+def _item_url(project: Project, slug: str) -> str:
+    page = next(p for p in project.site.rglob("index.html") if slug in p.parent.name)
+    return "/" + page.parent.relative_to(project.site).as_posix() + "/"
