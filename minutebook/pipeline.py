@@ -26,7 +26,6 @@ from minutebook.progress import Progress
 from minutebook.render.pages import PageEntry, PlannedPage, plan_pages, render_pages
 from minutebook.render.templates import make_environment
 from minutebook.write import output
-from minutebook.write.data import items_json
 from minutebook.write.headers import headers_file
 from minutebook.write.publication import publication_files
 
@@ -151,7 +150,6 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
         pages = _write_pages(planned, environment, staging, options.jobs, progress)
         with progress.step("Writing data, feeds and sitemap"):
             extra_files = [
-                ("items.json", items_json(archive)),
                 ("_headers", headers_file(configuration.NETLIFY_TOML)),
                 *publication_files(archive, pages),
             ]
