@@ -15,15 +15,16 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 def words_of(text: str) -> tuple[str, ...]:
     """Lower-case words with plain apostrophes: "Children’s Services" → children's, services."""
-    return tuple(w.replace("’", "'") for w in _WORD.findall(text.lower()))
+    return tuple(_WORD.findall(text.lower().replace("’", "'")))
 
 
 @dataclass(frozen=True)
 class TopicMatcher:
     """Each topic's keywords as word sequences, found in one pass over an item's words.
 
-    Phrases are indexed by their first word, so each word of the text costs one dict lookup
-    and only the phrases that could start there are compared.
+    Phrases are indexed by their first word: only the phrases whose first word occurs in the
+    text at all are looked for, as " word word " in the text's words joined by single spaces
+    (a substring search in C: this runs over every word of every item).
     """
 
     phrases_by_first_word: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
@@ -31,12 +32,18 @@ class TopicMatcher:
 
     def matches(self, text: str) -> list[str]:
         words = words_of(text)
+        joined = f" {' '.join(words)} "
         found: set[str] = set()
-        for start, word in enumerate(words):
-            for phrase, topic_id in self.phrases_by_first_word.get(word, ()):
-                if topic_id not in found and words[start : start + len(phrase)] == phrase:
+        for word in self.phrases_by_first_word.keys() & set(words):
+            for phrase, topic_id in self.phrases_by_first_word[word]:
+                # A one-word phrase is its first word, which is in the text.
+                if topic_id not in found and (len(phrase) == 1 or _spaced(phrase) in joined):
                     found.add(topic_id)
         return [topic_id for topic_id in self.topic_order if topic_id in found]
+
+
+def _spaced(phrase: tuple[str, ...]) -> str:
+    return f" {' '.join(phrase)} "
 
 
 def build_topic_matcher(vocabulary: Vocabulary) -> TopicMatcher:
