@@ -223,7 +223,14 @@ def test_hostile_yaml_is_reported_not_crashed_on(project: Project) -> None:
     result = project.run("build", "--no-search", "--keep-going")
     assert "Traceback" not in result.err
     errors = only_errors(result.err)
-    assert any("deep.md:7: error: 'extra' must be a map of free-form data" in e for e in errors)
+    # libyaml 0.2.5+ (PyYAML 6.0.3's wheels) stops at its own nesting limit; older versions
+    # load the lists, and the schema refuses them. Either way: one clear error on that line.
+    deep = [e for e in errors if e.startswith(str(project.content / "deep.md") + ":7: error:")]
+    assert len(deep) == 1, errors
+    assert (
+        "'extra' must be a map of free-form data" in deep[0]
+        or "exceeded maximum nesting depth [frontmatter.yaml]" in deep[0]
+    )
     assert any("keys.md" in e and "found unhashable key" in e and "tags" not in e for e in errors)
     assert (
         project.site / "testshire" / "cabinet" / "2021-03-04" / "5-bomb" / "index.html"
