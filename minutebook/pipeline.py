@@ -16,6 +16,7 @@ from minutebook import config as configuration
 from minutebook import stamp
 from minutebook.diagnostics import Diagnostics, Severity
 from minutebook.index.search import index_site
+from minutebook.index.shards import plan_shards
 from minutebook.load import load_item
 from minutebook.load.discover import ContentFile, discover_content
 from minutebook.model.archive import Archive, ItemMaker, assemble_items
@@ -155,7 +156,7 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
             ]
             output.write_files(staging, extra_files)
         output.copy_static(configuration.STATIC_DIR, staging)
-        indexed = index_site(staging).pages_indexed if options.search else 0
+        indexed = _index(archive, staging, options, progress) if options.search else 0
         output.publish(staging, options.output_dir)
     except BaseException:
         output.discard(staging)
@@ -181,6 +182,13 @@ def _write_pages(
     shares = run_shared(write_share, planned, jobs, stage.advance)
     stage.finish()
     return [entry for share in shares for entry in share]
+
+
+def _index(archive: Archive, staging: Path, options: BuildOptions, progress: Progress) -> int:
+    shards = plan_shards(archive, archive.config.site.search_shard_pages)
+    with progress.step(f"Indexing for search ({len(shards)} shards)"):
+        result = index_site(staging, shards, previous_site=options.output_dir, jobs=options.jobs)
+    return result.pages_indexed
 
 
 def must_stop(diagnostics: Diagnostics, options: BuildOptions) -> bool:

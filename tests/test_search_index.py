@@ -4,20 +4,63 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
+from pathlib import Path
 
-from minutebook.index import cbor
+import pytest
+
+from minutebook.diagnostics import Diagnostics, ToolError
+from minutebook.index import cbor, search
+from minutebook.index.search import IndexResult, index_site
+from minutebook.index.shards import MAX_PAGES, SearchShard, plan_shards
+from minutebook.pipeline import BuildOptions, check_content
 from tests.conftest import Project, item_file
 
 
-def files_of(project: Project) -> dict[str, bytes]:
+def files_of(folder: Path) -> dict[str, bytes]:
     return {
-        p.relative_to(project.site).as_posix(): p.read_bytes()
-        for p in sorted(project.site.rglob("*"))
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
 
 
-def test_search_index_covers_item_pages_only_and_is_byte_identical(project: Project) -> None:
+def built_without_index(
+    project: Project, max_pages: int = MAX_PAGES
+) -> tuple[Path, list[SearchShard]]:
+    """The project's pages and its shard plan, ready to be indexed by hand."""
+    assert project.build().exit_code == 0
+    diagnostics = Diagnostics()
+    archive = check_content(BuildOptions(project.content, project.site), diagnostics)
+    return project.site, plan_shards(archive, max_pages)
+
+
+def indexed_copy(
+    site: Path, shards: list[SearchShard], target: Path, previous: Path | None = None
+) -> IndexResult:
+    shutil.copytree(site, target)
+    return index_site(target, shards, previous_site=previous)
+
+
+# Testshire's 3 items and Otherton's 2 do not fit in one shard of 3: two shards.
+TWO_SHARDS = 3
+
+
+def write_two_councils(project: Project) -> None:
+    for number in range(1, 4):
+        project.write(f"t{number}.md", item_file(item=str(number), title=f"Testshire {number}"))
+    for number in range(1, 3):
+        project.write(
+            f"o{number}.md",
+            item_file(
+                council="Otherton Borough Council", item=str(number), title=f"Other {number}"
+            ),
+        )
+
+
+def test_search_index_covers_item_pages_only_and_is_byte_identical(
+    project: Project, tmp_path: Path
+) -> None:
     topics = "topics: [budget, performance, audit-and-risk, scrutiny]"
     for number in range(1, 6):
         project.write(
@@ -27,12 +70,62 @@ def test_search_index_covers_item_pages_only_and_is_byte_identical(project: Proj
     first = project.run("build")
     assert first.exit_code == 0, first.err
     assert "5 indexed for search" in first.out
-    before = files_of(project)
-    for _ in range(4):  # Pagefind's own order changes from run to run; one rebuild can miss it
-        project.run("build")
-        assert files_of(project) == before
-    entry = json.loads((project.site / "pagefind" / "pagefind-entry.json").read_text())
+    shards = json.loads((project.site / "pagefind" / "shards.json").read_text())["shards"]
+    assert [(s["name"], s["pages"]) for s in shards] == [("testshire", 5)]
+    entry = json.loads(
+        (project.site / "pagefind" / "testshire" / "pagefind-entry.json").read_text()
+    )
     assert entry["languages"]["en"]["page_count"] == 5
+    site, plan = built_without_index(project)
+    before = None
+    for run in range(4):  # Pagefind's own order changes from run to run; one index can miss it
+        indexed_copy(site, plan, tmp_path / f"cold{run}")
+        after = files_of(tmp_path / f"cold{run}" / "pagefind")
+        assert before is None or after == before
+        before = after
+
+
+def test_an_unchanged_site_reuses_every_shard_and_matches_a_cold_index(
+    project: Project, tmp_path: Path
+) -> None:
+    """Issue 6: a shard whose pages have not changed is copied from the last build."""
+    write_two_councils(project)
+    site, shards = built_without_index(project, TWO_SHARDS)
+    assert len(shards) == 2
+    cold = indexed_copy(site, shards, tmp_path / "cold")
+    assert (cold.pages_indexed, cold.shards_built, cold.shards_reused) == (5, 2, 0)
+    warm = indexed_copy(site, shards, tmp_path / "warm", previous=tmp_path / "cold")
+    assert (warm.pages_indexed, warm.shards_built, warm.shards_reused) == (5, 0, 2)
+    assert files_of(tmp_path / "warm" / "pagefind") == files_of(tmp_path / "cold" / "pagefind")
+
+
+def test_editing_one_page_reindexes_only_its_shard(project: Project, tmp_path: Path) -> None:
+    write_two_councils(project)
+    site, shards = built_without_index(project, TWO_SHARDS)
+    indexed_copy(site, shards, tmp_path / "before")
+    project.write("o2.md", item_file(council="Otherton Borough Council", item="2", title="Edited"))
+    site, shards = built_without_index(project, TWO_SHARDS)
+    again = indexed_copy(site, shards, tmp_path / "again", previous=tmp_path / "before")
+    assert (again.shards_built, again.shards_reused) == (1, 1)
+    cold = files_of(tmp_path / "again" / "pagefind")
+    assert indexed_copy(site, shards, tmp_path / "cold").shards_built == 2
+    assert files_of(tmp_path / "cold" / "pagefind") == cold
+    before = files_of(tmp_path / "before" / "pagefind")
+    changed = {path.split("/")[0] for path in set(cold) ^ set(before)}
+    changed |= {
+        path.split("/")[0] for path in set(cold) & set(before) if cold[path] != before[path]
+    }
+    assert changed == {"otherton", "shards.json"}
+
+
+def test_a_failing_pagefind_run_is_a_tool_error_with_its_output(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.write("a.md", item_file())
+    site, shards = built_without_index(project)
+    monkeypatch.setattr(search, "LANGUAGE", ["--no-such-option"])
+    with pytest.raises(ToolError, match=r"(?s)search shard testshire.*no-such-option"):
+        index_site(site, shards)
 
 
 def test_cbor_round_trips_the_shapes_pagefind_uses() -> None:
@@ -44,6 +137,8 @@ def test_cbor_round_trips_the_shapes_pagefind_uses() -> None:
 def test_filter_files_list_values_in_order(project: Project) -> None:
     project.write("a.md", item_file(extra_front_matter="topics: [scrutiny, budget, performance]"))
     project.run("build")
-    for path in (project.site / "pagefind" / "filter").glob("*.pf_filter"):
+    paths = list((project.site / "pagefind").glob("*/filter/*.pf_filter"))
+    assert paths
+    for path in paths:
         name, values = cbor.decode(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
         assert [v[0] for v in values] == sorted(v[0] for v in values), name

@@ -1,37 +1,126 @@
-"""The index stage: run Pagefind over the staged site to build its client-side search index.
+"""The index stage: build the client-side search index, one Pagefind bundle per search shard.
 
-Only item pages carry `data-pagefind-body`, so Pagefind indexes those and skips listings.
+Each shard's item pages are hard-linked into a scratch folder that Pagefind indexes into
+`pagefind/<shard name>/`; up to `jobs` Pagefind runs go at once. A shard whose fingerprint is the
+same as in the previous build's `pagefind/shards.json` is copied from there instead, so an
+unchanged shard costs no Pagefind run and the output is byte-identical to a cold index.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from minutebook.diagnostics import ToolError
 from minutebook.index.canonical import canonicalise_bundle
+from minutebook.index.manifest import (
+    MANIFEST,
+    fingerprint,
+    manifest_bytes,
+    page_count,
+    previous_bundles,
+)
+from minutebook.index.shards import SearchShard
+
+PAGEFIND = [sys.executable, "-m", "pagefind"]
+LANGUAGE = ["--force-language", "en"]
 
 
 @dataclass(frozen=True)
 class IndexResult:
     pages_indexed: int
-    log: str
+    shards_built: int
+    shards_reused: int
+    log: str  # Pagefind's output for the shards it built
 
 
-def index_site(site_dir: Path) -> IndexResult:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", "en"]
+def index_site(
+    site_dir: Path,
+    shards: Sequence[SearchShard],
+    previous_site: Path | None = None,
+    jobs: int = 2,
+) -> IndexResult:
+    bundles_dir = _fresh_folder(site_dir / "pagefind", previous_site)
+    version = pagefind_version()
+    fingerprints = {shard.name: fingerprint(site_dir, shard, version) for shard in shards}
+    reusable = previous_bundles(previous_site)
+    to_build = [shard for shard in shards if fingerprints[shard.name] not in reusable]
+    for shard in shards:
+        if fingerprints[shard.name] in reusable:
+            _copy_bundle(reusable[fingerprints[shard.name]], bundles_dir / shard.name)
+    logs = _build_bundles(site_dir, bundles_dir, to_build, jobs)
+    manifest = manifest_bytes(bundles_dir, shards, fingerprints, version)
+    (bundles_dir / MANIFEST).write_bytes(manifest)
+    pages = sum(page_count(bundles_dir / shard.name) for shard in shards)
+    return IndexResult(pages, len(to_build), len(shards) - len(to_build), "\n".join(logs))
+
+
+def pagefind_version() -> str:
+    """`pagefind --version` prints "pagefind 1.5.2"."""
+    completed = _run([*PAGEFIND, "--version"], "Pagefind could not start")
+    return completed.stdout.split()[-1]
+
+
+def _fresh_folder(bundles_dir: Path, previous_site: Path | None) -> Path:
+    if previous_site is not None and previous_site.resolve() == bundles_dir.parent.resolve():
+        raise ValueError("the previous site must be another folder than the one being indexed")
+    shutil.rmtree(bundles_dir, ignore_errors=True)
+    bundles_dir.mkdir(parents=True)
+    return bundles_dir
+
+
+def _build_bundles(
+    site_dir: Path, bundles_dir: Path, shards: Sequence[SearchShard], jobs: int
+) -> list[str]:
+    if not shards:
+        return []
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(shards)))) as pool:
+        futures = [
+            pool.submit(_build_bundle, site_dir, shard, bundles_dir / shard.name)
+            for shard in shards
+        ]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _build_bundle(site_dir: Path, shard: SearchShard, bundle_dir: Path) -> str:
+    """Index exactly the shard's pages: Pagefind reads a whole folder, so give it one (inside
+    the site folder, so the links cannot cross file systems and a failed build discards it)."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-shard-", dir=site_dir) as scratch:
+        for output_path in shard.pages:
+            _link_or_copy(site_dir / output_path, Path(scratch) / output_path)
+        command = [*PAGEFIND, "--site", scratch, "--output-path", str(bundle_dir), *LANGUAGE]
+        completed = _run(command, f"Pagefind failed on search shard {shard.name}")
+    canonicalise_bundle(bundle_dir)
+    return completed.stdout
+
+
+def _run(command: list[str], failure: str) -> subprocess.CompletedProcess[str]:
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
-        raise ToolError(f"Pagefind failed:\n{completed.stdout}\n{completed.stderr}".strip())
-    canonicalise_bundle(site_dir / "pagefind")
-    return IndexResult(_pages_indexed(completed.stdout), completed.stdout)
+        raise ToolError(f"{failure}:\n{completed.stdout}\n{completed.stderr}".strip())
+    return completed
 
 
-def _pages_indexed(log: str) -> int:
-    for line in log.splitlines():
-        words = line.strip().split()
-        if line.strip().startswith("Indexed") and len(words) >= 3 and words[2].startswith("page"):
-            return int(words[1])
-    return 0
+def _copy_bundle(source: Path, target: Path) -> None:
+    shutil.copytree(source, target, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A hard link where the file system allows one (nothing edits these files in place)."""
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Request, expect
 
 RESULT_LINKS = "#search-results a.search-result__link"
+SHARD_FILE = re.compile(r"/pagefind/([a-z0-9-]+)/[^/]")
 
 
 def open_search(page: Page, site_url: str, query_string: str = "") -> None:
@@ -45,3 +48,28 @@ def checkbox(page: Page, name: str, value: str) -> Locator:
 
 def url_state(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
+
+
+@dataclass(frozen=True)
+class Shard:
+    name: str
+    councils: tuple[str, ...]
+    years: tuple[str, ...]
+
+
+def shards_of(site: Path) -> list[Shard]:
+    """The search shards the build listed in pagefind/shards.json."""
+    manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    return [Shard(s["name"], tuple(s["councils"]), tuple(s["years"])) for s in manifest["shards"]]
+
+
+def watch_shard_requests(page: Page) -> set[str]:
+    """The shard folders (pagefind/<name>/) the page fetches anything from, filled in as it goes."""
+    fetched: set[str] = set()
+
+    def note(request: Request) -> None:
+        if match := SHARD_FILE.search(urlsplit(request.url).path):
+            fetched.add(match[1])
+
+    page.on("request", note)
+    return fetched

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,9 +19,14 @@ from tests.browser.searchpage import (
     expect_count,
     open_search,
     result_paths,
+    shards_of,
     status,
     url_state,
+    watch_shard_requests,
 )
+from tests.browser.server import serve_site
+from tests.site.headers import netlify_rules
+from tests.site.sitebuild import DATED_CONTENT, REPO_ROOT, build_site, config_with_shard_size
 
 pytestmark = pytest.mark.browser
 
@@ -166,3 +173,110 @@ def test_a_date_range_returns_only_items_dated_inside_it(
     expect_count(page, len(expected))
     assert set(result_paths(page)) == expected
     expect(status(page)).to_contain_text("without a recorded meeting date are left out")
+
+
+# The shipped councils are small enough to share one shard; these tests build them with shards
+# of one item at most, which gives each council (Bradford's two undated items stay together)
+# a shard of its own.
+@pytest.fixture(scope="module")
+def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sharded")
+    return build_site(folder / "site", config_dir=config_with_shard_size(folder / "config", 1))
+
+
+@pytest.fixture(scope="module")
+def sharded_url(sharded_site: Path) -> Iterator[str]:
+    with serve_site(sharded_site, netlify_rules(REPO_ROOT / "netlify.toml")) as url:
+        yield url
+
+
+def test_a_council_filtered_search_loads_only_that_councils_shard(
+    page: Page, sharded_url: str, sharded_site: Path
+) -> None:
+    """Issue 6: the index is split by council, and a council filter needs only its shard."""
+    shards = shards_of(sharded_site)
+    assert len(shards) >= 3
+    bradford = {shard.name for shard in shards if "Bradford" in shard.councils}
+    fetched = watch_shard_requests(page)
+    open_search(page, sharded_url, f"?q={QUERY}&council=Bradford")
+    expect_count(page, 2, "(council: Bradford)")
+    assert set(result_paths(page)) == {IMPROVEMENT, QUALITY}
+    assert len(bradford) == 1 and fetched == bradford
+
+
+def test_an_unfiltered_search_merges_every_shard_and_a_filter_change_reloads_them(
+    page: Page, sharded_url: str, sharded_site: Path, site_url: str
+) -> None:
+    shards = {shard.name for shard in shards_of(sharded_site)}
+    fetched = watch_shard_requests(page)
+    open_search(page, sharded_url, f"?q={QUERY}")
+    everywhere = set(wait_for_any_results(page))
+    assert len(shards) >= 3 and fetched == shards
+    assert {IMPROVEMENT, QUALITY, HEREFORDSHIRE} <= everywhere  # from two shards
+    one_shard = page.context.new_page()  # the same search on the one-shard default build
+    open_search(one_shard, site_url, f"?q={QUERY}")
+    # Pagefind widens a word to the words it begins when an index has no exact match for it. A
+    # shard without the exact word so finds a little more than one index over everything would.
+    assert set(wait_for_any_results(one_shard)) <= everywhere
+    one_shard.close()
+    checkbox(page, "council", "Bradford").check()  # one shard: the merged instance is replaced
+    expect_count(page, 2, "(council: Bradford)")
+    assert set(result_paths(page)) == {IMPROVEMENT, QUALITY}
+    checkbox(page, "council", "Bradford").uncheck()  # every shard again
+    expect_count(page, len(everywhere))
+    assert set(result_paths(page)) == everywhere
+
+
+def test_the_filter_lists_show_every_council_and_year_with_one_shard_loaded(
+    page: Page, sharded_url: str, sharded_site: Path
+) -> None:
+    items = load_items(sharded_site)
+    open_search(page, sharded_url, f"?q={QUERY}&council=Bradford")
+    expect_count(page, 2, "(council: Bradford)")
+    for name, values in (
+        ("council", {item.council for item in items}),
+        ("year", {item.year_value for item in items}),
+    ):
+        shown = page.locator(f"#search-filter-groups input[name={name}]")
+        assert {box.get_attribute("value") for box in shown.all()} == values
+
+
+# Two councils with interleaving meeting dates, one shard each, so sorting has to merge them.
+OTHER_COUNCIL = {"2020-02-01": "Autumn reservoir works", "2021-07-01": "Summer reservoir works"}
+
+
+@pytest.fixture(scope="module")
+def two_council_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("two-councils")
+    content = folder / "content"
+    shutil.copytree(DATED_CONTENT, content)
+    for date, title in OTHER_COUNCIL.items():
+        (content / "otherton" / f"{date}.md").parent.mkdir(exist_ok=True)
+        (content / "otherton" / f"{date}.md").write_text(
+            f"---\ncouncil: Otherton Borough Council\ncommittee: Cabinet\ndate: {date}\n"
+            f'item: "3"\ntitle: {title}\n---\n\n## Purpose\n\nThe reservoir programme.\n',
+            encoding="utf-8",
+        )
+    # Shards of 2: Otherton's two items fit one; the dated fixture's four go by runs of years.
+    config = config_with_shard_size(folder / "config", 2)
+    return build_site(folder / "site", content, config)
+
+
+@pytest.fixture(scope="module")
+def two_council_url(two_council_site: Path) -> Iterator[str]:
+    with serve_site(two_council_site, netlify_rules(REPO_ROOT / "netlify.toml")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_sorting_by_date_orders_results_across_shards(
+    page: Page, two_council_url: str, two_council_site: Path, sort: str
+) -> None:
+    items = load_items(two_council_site)
+    assert len(shards_of(two_council_site)) >= 2
+    dated = sorted((i for i in items if i.date), key=_date, reverse=sort == "newest")
+    open_search(page, two_council_url, f"?q=reservoir&sort={sort}")
+    expect_count(page, len(items))
+    shown = result_paths(page)
+    assert [p for p in shown if p in {i.url for i in dated}] == [i.url for i in dated]
+    assert shown[len(dated) :] == [i.url for i in items if not i.date], "undated items go last"

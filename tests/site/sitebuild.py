@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,15 +20,31 @@ DATED_CONTENT = FIXTURES_DIR / "dated-content"
 _SITES_KEY = pytest.StashKey[dict[str, Path]]()
 
 
-def build_site(output_dir: Path, content_dir: Path | None = None) -> Path:
+def build_site(
+    output_dir: Path, content_dir: Path | None = None, config_dir: Path | None = None
+) -> Path:
     """Build with the real command line, as Netlify does, search index included."""
     content = ["--content", str(content_dir)] if content_dir else []
+    config = ["--config", str(config_dir)] if config_dir else []
     subprocess.run(
-        [sys.executable, "build.py", "--output", str(output_dir), *content],
+        [sys.executable, "build.py", "--output", str(output_dir), *content, *config],
         cwd=REPO_ROOT,
         check=True,
     )
     return output_dir
+
+
+def config_with_shard_size(folder: Path, shard_pages: int) -> Path:
+    """A copy of the shipped config/ whose search shards hold at most `shard_pages` items."""
+    shutil.copytree(REPO_ROOT / "config", folder)
+    site = folder / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(
+        re.sub(r"(?m)^search_shard_pages: \d+$", f"search_shard_pages: {shard_pages}", text),
+        encoding="utf-8",
+    )
+    assert f"search_shard_pages: {shard_pages}\n" in site.read_text(encoding="utf-8")
+    return folder
 
 
 def shared_site(

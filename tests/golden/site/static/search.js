@@ -1,5 +1,11 @@
 // Minutebook search page: Pagefind's JS API with filters, sorting and state kept in the URL.
 // Loaded as a module from /search/ only; browsing the archive never needs it.
+//
+// The index is split into shards (one Pagefind bundle per council, or per run of years for a big
+// council), listed in pagefind/shards.json with the council and years each covers. A search loads
+// only the shards its council, year and date filters can match, merged into one Pagefind instance
+// with mergeIndex; other shards hold no page those filters let through, so results and counts are
+// the same as with every shard. The filter lists and their idle counts come from shards.json.
 
 const FILTERS = [
   ["council", "Council"],
@@ -19,6 +25,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SORTS = { newest: { newest: "desc" }, oldest: { oldest: "asc" } };
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
+// Options given to the first bundle do not carry over to merged ones: each gets them.
+const INDEX_OPTIONS = { excerptLength: 30 };
 
 const base = document.documentElement.dataset.base || "/";
 const form = document.getElementById("search-form");
@@ -34,7 +42,9 @@ const dateInputs = Object.fromEntries(
   DATE_FIELDS.map((name) => [name, document.getElementById(`search-${name}`)]),
 );
 
-let pagefind = null;
+let manifest = { shards: [], filters: {} };
+let pagefindModule = null;
+let active = null; // { key, ready }: a Pagefind instance (promised) over the shards in key
 let currentResults = [];
 let shown = 0;
 let searchSerial = 0;
@@ -75,6 +85,56 @@ function monthsBetween(range) {
 
 function inRange(date, range) {
   return Boolean(date) && (!range.from || date >= range.from) && (!range.to || date <= range.to);
+}
+
+function bundleUrl(name) {
+  return `${base}pagefind/${encodeURIComponent(name)}/`;
+}
+
+// The shards whose pages could pass the council, year and date filters (any other filter can
+// match pages of any shard). With none left, one shard still answers, with no results.
+function shardsFor(state) {
+  const councils = state.filters.council;
+  const years = state.filters.year;
+  const span = yearSpan(state.range);
+  const chosen = manifest.shards.filter(
+    (shard) =>
+      (!councils || councils.some((council) => shard.councils.includes(council))) &&
+      (!years || shard.years.some((year) => years.includes(year))) &&
+      (!span || shard.years.some((year) => /^\d{4}$/.test(year) && year >= span.from && year <= span.to)),
+  );
+  return (chosen.length ? chosen : manifest.shards.slice(0, 1)).map((shard) => shard.name);
+}
+
+function yearSpan(range) {
+  if (!range.from && !range.to) return null;
+  return { from: (range.from || "0000").slice(0, 4), to: (range.to || "9999").slice(0, 4) };
+}
+
+// One Pagefind instance over exactly these shards: the one already loaded if it matches, else the
+// old one is destroyed and a new one made (searches still running on the old one are stale).
+function instanceFor(names) {
+  const key = names.join(" ");
+  if (active?.key !== key) {
+    const entry = { key, ready: mergedInstance(names, active) };
+    entry.ready.catch(() => {
+      if (active === entry) active = null; // the next search tries again
+    });
+    active = entry;
+  }
+  return active.ready;
+}
+
+async function mergedInstance(names, previous) {
+  if (previous) await previous.ready.then((old) => old.destroy(), () => {});
+  const [first, ...others] = names.map(bundleUrl);
+  pagefindModule ||= await import(`${first}pagefind.js`);
+  const instance = pagefindModule.createInstance({ basePath: first });
+  await instance.options({ baseUrl: base, ...INDEX_OPTIONS });
+  await Promise.all(
+    others.map((bundle) => instance.mergeIndex(bundle, { baseUrl: base, ...INDEX_OPTIONS })),
+  );
+  return instance;
 }
 
 function formState() {
@@ -205,30 +265,49 @@ function announce(state, total) {
 
 async function runSearch(state) {
   const serial = ++searchSerial;
+  try {
+    await showSearch(state, serial);
+  } catch (error) {
+    // A search overtaken by a newer one may fail as its Pagefind instance is replaced.
+    if (serial === searchSerial) reportFailure(error);
+  }
+}
+
+async function showSearch(state, serial) {
   const hasRange = Boolean(state.range.from || state.range.to);
   const hasFilters = Object.keys(state.filters).length > 0 || hasRange;
   if (!state.query && !hasFilters) {
     resultList.replaceChildren();
     moreButton.hidden = true;
     statusLine.textContent = "";
-    updateCounts((await pagefind.filters()) || {});
+    updateCounts(manifest.filters);
     return;
   }
-  const filters = Object.fromEntries(
-    Object.entries(state.filters).map(([name, values]) => [name, { any: values }]),
-  );
-  if (hasRange) filters.month = { any: monthsBetween(state.range) };
-  const options = { filters };
-  if (SORTS[state.sort]) options.sort = SORTS[state.sort];
-  const search = await pagefind.search(state.query || null, options);
+  const search = await searchShards(state);
   if (serial !== searchSerial) return;
-  currentResults = hasRange ? await trimToRange(search.results, state.range) : search.results;
+  let results = hasRange ? await trimToRange(search.results, state.range) : search.results;
+  if (search.shardCount > 1 && SORTS[state.sort]) results = await sortByDate(results, state.sort);
   if (serial !== searchSerial) return;
+  currentResults = results;
   shown = 0;
   resultList.replaceChildren();
   updateCounts(search.filters || {});
   announce(state, currentResults.length);
   await showMore(serial);
+}
+
+async function searchShards(state) {
+  const names = shardsFor(state);
+  if (!names.length) return { results: [], filters: {}, shardCount: 0 };
+  const instance = await instanceFor(names);
+  const filters = Object.fromEntries(
+    Object.entries(state.filters).map(([name, values]) => [name, { any: values }]),
+  );
+  if (state.range.from || state.range.to) filters.month = { any: monthsBetween(state.range) };
+  const options = { filters };
+  if (SORTS[state.sort]) options.sort = SORTS[state.sort];
+  const search = await instance.search(state.query || null, options);
+  return { ...search, shardCount: names.length };
 }
 
 // Only results in the first and last months can fall outside the range, but a result's month is
@@ -238,6 +317,18 @@ async function trimToRange(results, range) {
   return results.filter((_, index) => inRange((data[index].meta || {}).date_iso, range));
 }
 
+// Each shard sorts its own results by date, but Pagefind merges shards by score, and a sorted
+// result's score is only its place within its own shard: sort again by the date in its data.
+// Undated items keep the sort keys of their pages, which put them last both ways.
+async function sortByDate(results, sort) {
+  const data = await Promise.all(results.map((result) => result.data()));
+  const undated = sort === "newest" ? "0000-00-00" : "9999-99-99";
+  const dates = data.map((item) => (item.meta || {}).date_iso || undated);
+  const order = results.map((_, index) => index);
+  order.sort((a, b) => (sort === "newest" ? -1 : 1) * dates[a].localeCompare(dates[b]));
+  return order.map((index) => results[index]);
+}
+
 function applyForm(replace) {
   const state = formState();
   const url = stateUrl(state);
@@ -245,7 +336,7 @@ function applyForm(replace) {
     if (replace) window.history.replaceState(null, "", url);
     else window.history.pushState(null, "", url);
   }
-  runSearch(state).catch(reportFailure);
+  runSearch(state);
 }
 
 function showState(state) {
@@ -263,10 +354,11 @@ function reportFailure(error) {
 }
 
 async function start() {
-  pagefind = await import(`${base}pagefind/pagefind.js`);
-  await pagefind.options({ baseUrl: base, excerptLength: 30 });
+  const response = await fetch(`${base}pagefind/shards.json`, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`pagefind/shards.json: HTTP ${response.status}`);
+  manifest = await response.json();
   const state = readState();
-  renderFilters((await pagefind.filters()) || {}, state.filters);
+  renderFilters(manifest.filters, state.filters);
   sortRow.hidden = false;
   showState(state);
   form.addEventListener("submit", (event) => {
@@ -274,6 +366,8 @@ async function start() {
     clearTimeout(debounceTimer);
     applyForm(false);
   });
+  // Start loading the shards a search would need while the reader types.
+  input.addEventListener("focus", () => instanceFor(shardsFor(formState())).catch(() => {}));
   input.addEventListener("input", () => {
     clearTimeout(debounceTimer);
     debounceTimer = setTimeout(() => applyForm(true), DEBOUNCE_MS);
@@ -281,11 +375,14 @@ async function start() {
   filterGroups.addEventListener("change", () => applyForm(false));
   sortSelect.addEventListener("change", () => applyForm(false));
   for (const name of DATE_FIELDS) dateInputs[name].addEventListener("change", () => applyForm(false));
-  moreButton.addEventListener("click", () => showMore(searchSerial).catch(reportFailure));
+  moreButton.addEventListener("click", () => {
+    const serial = searchSerial;
+    showMore(serial).catch((error) => serial === searchSerial && reportFailure(error));
+  });
   window.addEventListener("popstate", () => {
     const restored = readState();
     showState(restored);
-    runSearch(restored).catch(reportFailure);
+    runSearch(restored);
   });
   await runSearch(state);
 }
