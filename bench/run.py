@@ -39,6 +39,7 @@ class Run:
     cpu: float
     tree_rss: int  # bytes: the largest sampled sum of RSS over the whole process tree
     proc_rss: int  # bytes: the largest RSS of any single process (wait4's ru_maxrss)
+    tree_pss: int  # bytes: the largest sampled sum of PSS (shared pages counted once)
 
 
 def _descendants(root: int) -> list[int]:
@@ -61,27 +62,39 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def _tree_rss(root: int) -> int:
-    total = 0
+def _tree_memory(root: int) -> tuple[int, int]:
+    """(RSS, PSS) summed over the tree. Forked workers share the parent's pages, which the RSS
+    sum counts once per process; PSS splits each shared page among its sharers."""
+    rss = pss = 0
     for pid in _descendants(root):
         try:
             with open(f"/proc/{pid}/statm", "rb") as statm:
-                total += int(statm.read().split()[1]) * PAGE_SIZE
+                rss += int(statm.read().split()[1]) * PAGE_SIZE
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+                pss += _pss_bytes(rollup.read())
         except (OSError, IndexError, ValueError):
             continue
-    return total
+    return rss, pss
+
+
+def _pss_bytes(rollup: bytes) -> int:
+    for line in rollup.splitlines():
+        if line.startswith(b"Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def measure(command: list[str], cwd: Path = ROOT) -> Run:
     """Run `command`, sampling its process tree's memory every 100 ms until it exits."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.1):
-            peak[0] = max(peak[0], _tree_rss(process.pid))
+            rss, pss = _tree_memory(process.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -95,7 +108,7 @@ def measure(command: list[str], cwd: Path = ROOT) -> Run:
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{log.decode()}")
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(wall, cpu, peak[0], usage.ru_maxrss * 1024)
+    return Run(wall, cpu, peak[0], usage.ru_maxrss * 1024, peak[1])
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
@@ -150,15 +163,17 @@ def build_row(tool: str, items: int, run: Run, output: tuple[int, int], extra: s
     size, files = output
     mib = 1024 * 1024
     return (
-        f"| {tool} | {items:,} | {run.wall:.1f} | {run.cpu:.1f} | {run.tree_rss / mib:.0f} "
-        f"| {run.proc_rss / mib:.0f} | {size / mib:.1f} | {files:,} "
+        f"| {tool} | {items:,} | {run.wall:.1f} | {run.cpu:.1f} | {run.tree_pss / mib:.0f} "
+        f"| {run.tree_rss / mib:.0f} | {run.proc_rss / mib:.0f} | {size / mib:.1f} | {files:,} "
         f"| {run.wall * 1000 / items:.2f} | {size / 1024 / items:.1f} | {extra} |"
     )
 
 
 BUILD_HEADER = (
-    "| tool | items | wall s | CPU s | peak tree RSS MiB | max process RSS MiB | output MiB "
-    "| files | ms/item | KB/item | Pagefind on output s |\n|" + "---|" * 11
+    "| tool | items | wall s | CPU s | peak tree PSS MiB | peak tree RSS MiB "
+    "| max process RSS MiB | output MiB | files | ms/item | KB/item | Pagefind on output s |\n|"
+    + "---|"
+    * 12
 )
 REBUILD_HEADER = (
     "| items | cold s | rebuild unchanged s | rebuild after 1 edit s | same bytes as cold |\n|"
@@ -269,10 +284,11 @@ def bench_size(items: int, args: argparse.Namespace, tables: dict[str, list[str]
     searched = minutebook(corpus, work / "mb-search", search=True)
     row = build_row("Minutebook", items, searched, tree_size(work / "mb-search"))
     tables["build"].append(row)
-    cold = minutebook(corpus, work / "mb-nosearch", search=False)
-    tables["build"].append(
-        build_row("Minutebook --no-search", items, cold, tree_size(work / "mb-nosearch"))
-    )
+    if not args.skip_no_search:
+        cold = minutebook(corpus, work / "mb-nosearch", search=False)
+        tables["build"].append(
+            build_row("Minutebook --no-search", items, cold, tree_size(work / "mb-nosearch"))
+        )
     if not args.skip_hugo:
         run, output = hugo(corpus, work / "hugo", work), tree_size(work / "hugo")
         extra = ""
@@ -282,7 +298,8 @@ def bench_size(items: int, args: argparse.Namespace, tables: dict[str, list[str]
     if not args.skip_search:
         short = gen_corpus.make_councils(args.councils, args.seed)[0].short
         tables["search"] += search_rows(items, work / "mb-search", short)
-    tables["rebuild"].append(rebuild_row(items, corpus, work, searched))
+    if not args.skip_rebuild:
+        tables["rebuild"].append(rebuild_row(items, corpus, work, searched))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -295,14 +312,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep corpora and sites in bench/out/")
     parser.add_argument("--skip-hugo", action="store_true")
-    parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--skip-search", action="store_true", help="no timings in Chromium")
+    parser.add_argument("--skip-no-search", action="store_true", help="no --no-search build row")
+    parser.add_argument("--skip-rebuild", action="store_true", help="no rebuild measurements")
     args = parser.parse_args(argv)
     tables: dict[str, list[str]] = {"build": [], "rebuild": [], "search": []}
     for items in (int(n) for n in args.items.split(",")):
         bench_size(items, args, tables)
     print("## Builds\n\n" + BUILD_HEADER + "\n" + "\n".join(tables["build"]))
-    print("\n## Minutebook rebuilds (search index included)\n\n" + REBUILD_HEADER)
-    print("\n".join(tables["rebuild"]))
+    if tables["rebuild"]:
+        print("\n## Minutebook rebuilds (search index included)\n\n" + REBUILD_HEADER)
+        print("\n".join(tables["rebuild"]))
     if tables["search"]:
         print("\n## Search (Minutebook, headless Chromium)\n\n" + SEARCH_HEADER)
         print("\n".join(tables["search"]))
