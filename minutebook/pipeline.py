@@ -186,8 +186,12 @@ def _write_pages(
 
 def _index(archive: Archive, staging: Path, options: BuildOptions, progress: Progress) -> int:
     shards = plan_shards(archive, archive.config.site.search_shard_pages)
-    with progress.step(f"Indexing for search ({len(shards)} shards)"):
-        result = index_site(staging, shards, previous_site=options.output_dir, jobs=options.jobs)
+    pages = sum(len(shard.pages) for shard in shards)
+    stage = progress.stage(f"Indexing for search ({len(shards)} shards)", pages, "pages")
+    result = index_site(
+        staging, shards, options.output_dir, options.jobs, on_progress=stage.advance
+    )
+    stage.finish()
     return result.pages_indexed
 
 

@@ -36,10 +36,16 @@ def built_without_index(
 
 
 def indexed_copy(
-    site: Path, shards: list[SearchShard], target: Path, previous: Path | None = None
+    site: Path,
+    shards: list[SearchShard],
+    target: Path,
+    previous: Path | None = None,
+    heard: list[int] | None = None,
 ) -> IndexResult:
     shutil.copytree(site, target)
-    return index_site(target, shards, previous_site=previous)
+    return index_site(
+        target, shards, previous, on_progress=(heard if heard is not None else []).append
+    )
 
 
 # Testshire's 3 items and Otherton's 2 do not fit in one shard of 3: two shards.
@@ -92,10 +98,14 @@ def test_an_unchanged_site_reuses_every_shard_and_matches_a_cold_index(
     write_two_councils(project)
     site, shards = built_without_index(project, TWO_SHARDS)
     assert len(shards) == 2
-    cold = indexed_copy(site, shards, tmp_path / "cold")
+    heard: list[int] = []  # the progress display hears each shard's pages, built or reused
+    cold = indexed_copy(site, shards, tmp_path / "cold", heard=heard)
     assert (cold.pages_indexed, cold.shards_built, cold.shards_reused) == (5, 2, 0)
-    warm = indexed_copy(site, shards, tmp_path / "warm", previous=tmp_path / "cold")
+    assert sorted(heard) == [2, 3]
+    heard.clear()
+    warm = indexed_copy(site, shards, tmp_path / "warm", tmp_path / "cold", heard)
     assert (warm.pages_indexed, warm.shards_built, warm.shards_reused) == (5, 0, 2)
+    assert sorted(heard) == [2, 3]
     assert files_of(tmp_path / "warm" / "pagefind") == files_of(tmp_path / "cold" / "pagefind")
 
 

@@ -13,8 +13,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +46,9 @@ def index_site(
     shards: Sequence[SearchShard],
     previous_site: Path | None = None,
     jobs: int = 2,
+    on_progress: Callable[[int], None] = lambda pages: None,
 ) -> IndexResult:
+    """Index every shard; `on_progress` hears the page count of each shard as it is done."""
     bundles_dir = _fresh_folder(site_dir / "pagefind", previous_site)
     version = pagefind_version()
     fingerprints = {shard.name: fingerprint(site_dir, shard, version) for shard in shards}
@@ -55,7 +57,8 @@ def index_site(
     for shard in shards:
         if fingerprints[shard.name] in reusable:
             _copy_bundle(reusable[fingerprints[shard.name]], bundles_dir / shard.name)
-    logs = _build_bundles(site_dir, bundles_dir, to_build, jobs)
+            on_progress(len(shard.pages))
+    logs = _build_bundles(site_dir, bundles_dir, to_build, jobs, on_progress)
     manifest = manifest_bytes(bundles_dir, shards, fingerprints, version)
     (bundles_dir / MANIFEST).write_bytes(manifest)
     pages = sum(page_count(bundles_dir / shard.name) for shard in shards)
@@ -77,17 +80,24 @@ def _fresh_folder(bundles_dir: Path, previous_site: Path | None) -> Path:
 
 
 def _build_bundles(
-    site_dir: Path, bundles_dir: Path, shards: Sequence[SearchShard], jobs: int
+    site_dir: Path,
+    bundles_dir: Path,
+    shards: Sequence[SearchShard],
+    jobs: int,
+    on_progress: Callable[[int], None],
 ) -> list[str]:
     if not shards:
         return []
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(shards)))) as pool:
-        futures = [
-            pool.submit(_build_bundle, site_dir, shard, bundles_dir / shard.name)
+        futures = {
+            pool.submit(_build_bundle, site_dir, shard, bundles_dir / shard.name): shard
             for shard in shards
-        ]
+        }
         try:
-            return [future.result() for future in futures]
+            for future in as_completed(futures):
+                future.result()  # raises the first failure at once, cancelling the rest
+                on_progress(len(futures[future].pages))
+            return [future.result() for future in futures]  # in shard order
         except BaseException:
             for future in futures:
                 future.cancel()
