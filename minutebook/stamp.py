@@ -58,7 +58,7 @@ def fingerprint(content_dir: Path, config_dir: Path, settings: Iterable[str]) ->
     )
     for path in [p for folder in code_folders for p, _ in _files(folder)]:
         digest.update(f"file {path}\n".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
     digest.update(hashlib.sha256(configuration.NETLIFY_TOML.read_bytes()).digest())
     newest = 0
     for path, status in _files(content_dir):
@@ -111,19 +111,22 @@ def _identity(folder: Path) -> tuple[int, int]:
     return status.st_ino, status.st_mtime_ns
 
 
-def _files(folder: Path) -> list[tuple[Path, os.stat_result]]:
-    """Every file under `folder` (sorted; caches and hidden folders skipped)."""
-    found: list[tuple[Path, os.stat_result]] = []
+def _files(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """Every file under `folder` (sorted; caches and hidden folders skipped).
+
+    Plain strings and os.stat, not pathlib: at 100,000 files pathlib's per-path objects cost
+    more than the stat calls themselves."""
+    found: list[tuple[str, os.stat_result]] = []
     if not folder.is_dir():
         return found
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
         for name in sorted(filenames):
-            path = Path(dirpath, name)
+            path = os.path.join(dirpath, name)
             try:
-                found.append((path, path.stat()))  # a link's target, whose edits matter
+                found.append((path, os.stat(path)))  # a link's target, whose edits matter
             except OSError:
-                found.append((path, path.lstat()))  # a broken link: the build reports it
+                found.append((path, os.lstat(path)))  # a broken link: the build reports it
     return found
 
 
