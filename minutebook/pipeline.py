@@ -16,9 +16,10 @@ from minutebook import config as configuration
 from minutebook import stamp
 from minutebook.diagnostics import Diagnostics, Severity
 from minutebook.index.search import index_site
-from minutebook.index.shards import plan_shards
+from minutebook.index.shards import SearchShard, plan_shards
 from minutebook.load import load_item
 from minutebook.load.discover import ContentFile, discover_content
+from minutebook.memory import release_memory
 from minutebook.model.archive import Archive, ItemMaker, assemble_items
 from minutebook.model.entities import AgendaItem
 from minutebook.model.resolution_kinds import load_kind_rules
@@ -139,13 +140,15 @@ def _settings(options: BuildOptions) -> list[str]:
 
 def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) -> BuildReport:
     archive = check_content(options, diagnostics, progress)
+    item_count = len(archive.items)
     if must_stop(diagnostics, options):
-        return BuildReport(len(archive.items), 0, 0, published=False)
+        return BuildReport(item_count, 0, 0, published=False)
     environment = make_environment(
         configuration.TEMPLATES_DIR, archive.config.site, asset_version(configuration.STATIC_DIR)
     )
     with progress.step("Planning pages"):
         planned = plan_pages(archive)
+        shards = plan_shards(archive, archive.config.site.search_shard_pages)
     staging = output.staging_folder(options.output_dir)
     try:
         pages = _write_pages(planned, environment, staging, options.jobs, progress)
@@ -156,12 +159,15 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
             ]
             output.write_files(staging, extra_files)
         output.copy_static(configuration.STATIC_DIR, staging)
-        indexed = _index(archive, staging, options, progress) if options.search else 0
+        # The index stage needs only the shard plan; Pagefind's runs need the memory.
+        del archive, planned
+        release_memory()
+        indexed = _index(shards, staging, options, progress) if options.search else 0
         output.publish(staging, options.output_dir)
     except BaseException:
         output.discard(staging)
         raise
-    return BuildReport(len(archive.items), len(pages), indexed, published=True)
+    return BuildReport(item_count, len(pages), indexed, published=True)
 
 
 def _write_pages(
@@ -184,8 +190,9 @@ def _write_pages(
     return [entry for share in shares for entry in share]
 
 
-def _index(archive: Archive, staging: Path, options: BuildOptions, progress: Progress) -> int:
-    shards = plan_shards(archive, archive.config.site.search_shard_pages)
+def _index(
+    shards: list[SearchShard], staging: Path, options: BuildOptions, progress: Progress
+) -> int:
     pages = sum(len(shard.pages) for shard in shards)
     stage = progress.stage(f"Indexing for search ({len(shards)} shards)", pages, "pages")
     result = index_site(
