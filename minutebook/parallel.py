@@ -7,6 +7,7 @@ small inputs, the job runs in this process: same results, one core.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -45,6 +46,9 @@ def run_shared(
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [job(inputs, on_progress)]
     context = multiprocessing.get_context("fork")
+    # Move every object the parent has into the permanent generation, so the workers' garbage
+    # collections never write to them: each such write would copy a page of the shared model.
+    gc.freeze()
     workers = []
     for index in range(jobs):
         receiver, sender = context.Pipe(duplex=False)
@@ -59,6 +63,7 @@ def run_shared(
             if process.is_alive():
                 process.terminate()
             process.join()
+        gc.unfreeze()
 
 
 def _work(job: Job[Share, Result], share: Sequence[Share], sender: Connection) -> None:
