@@ -11,6 +11,8 @@ import pytest
 
 from minutebook.diagnostics import Diagnostics, ToolError
 from minutebook.index import cbor, search
+from minutebook.index.canonical import canonicalise_bundle
+from minutebook.index.documents import NotAnItemPage, search_document
 from minutebook.index.search import IndexResult, index_site
 from minutebook.index.shards import MAX_PAGES, SearchShard, plan_shards
 from minutebook.pipeline import BuildOptions, check_content
@@ -152,3 +154,44 @@ def test_filter_files_list_values_in_order(project: Project) -> None:
     for path in paths:
         name, values = cbor.decode(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
         assert [v[0] for v in values] == sorted(v[0] for v in values), name
+
+
+def test_pagefind_makes_the_same_bundle_from_search_documents_as_from_whole_pages(
+    project: Project, tmp_path: Path
+) -> None:
+    """documents.py: Pagefind reads only the title and the indexed article of a page."""
+    write_two_councils(project)
+    site, shards = built_without_index(project)
+    [shard] = shards
+    from_documents = indexed_copy(site, shards, tmp_path / "documents")
+    assert from_documents.shards_built == 1
+    whole_pages = tmp_path / "whole-pages"
+    search.run_pagefind(site, whole_pages)
+    canonicalise_bundle(whole_pages)
+    assert files_of(whole_pages) == files_of(tmp_path / "documents" / "pagefind" / shard.name)
+
+
+def test_a_change_outside_the_indexed_article_reindexes_nothing(
+    project: Project, tmp_path: Path
+) -> None:
+    """Related items, timelines and the stylesheet's version are not indexed, so a change there
+    (an edit to another item, a new stylesheet) must not cost a Pagefind run."""
+    write_two_councils(project)
+    site, shards = built_without_index(project, TWO_SHARDS)
+    indexed_copy(site, shards, tmp_path / "before")
+    page = site / shards[0].pages[0]
+    html = page.read_text(encoding="utf-8")
+    assert html.count("</article>") == 1
+    page.write_text(html.replace("</article>", "</article>\n<p>Not indexed</p>"), "utf-8")
+    outside = indexed_copy(site, shards, tmp_path / "outside", tmp_path / "before")
+    assert (outside.shards_built, outside.shards_reused) == (0, 2)
+    page.write_text(html.replace("</h1>", " (amended)</h1>"), encoding="utf-8")
+    inside = indexed_copy(site, shards, tmp_path / "inside", tmp_path / "before")
+    assert (inside.shards_built, inside.shards_reused) == (1, 1)
+
+
+def test_a_page_without_an_indexed_article_is_refused_by_name() -> None:
+    with pytest.raises(NotAnItemPage, match=r"^about/index\.html: no <title>"):
+        search_document(
+            b"<html><head><title>About</title></head><body></body></html>", "about/index.html"
+        )

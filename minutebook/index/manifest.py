@@ -3,9 +3,9 @@ needs to reuse a shard's bundle.
 
 For each shard: its folder name, the councils and years it covers (so the search page can load
 only the shards the active filters can match), its page count, and a fingerprint of everything
-its bundle is made from (its pages' paths and bytes, the Pagefind version and this package's
-code). Beside them, every filter's values with their page counts over the whole archive, so the
-page can list and count every choice before, or without, loading any shard.
+its bundle is made from (its search documents' paths and bytes, the Pagefind version and this
+package's code). Beside them, every filter's values with their page counts over the whole
+archive, so the page can list and count every choice before, or without, loading any shard.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import gzip
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +26,14 @@ MANIFEST = "shards.json"
 INDEX_CODE = Path(__file__).parent  # its modules shape every bundle, so they count as inputs
 
 
-def fingerprint(site_dir: Path, shard: SearchShard, pagefind_version: str) -> str:
+def fingerprint(documents: Iterable[tuple[str, bytes]], pagefind_version: str) -> str:
+    """Of a shard's search documents (output path, bytes), in order."""
     digest = hashlib.sha256(f"pagefind {pagefind_version}\n".encode())
     for module in sorted(INDEX_CODE.glob("*.py")):
         digest.update(module.read_bytes())
-    for output_path in shard.pages:
-        body = (site_dir / output_path).read_bytes()
-        digest.update(f"\n{output_path}\n{len(body)}\n".encode())
-        digest.update(body)
+    for output_path, document in documents:
+        digest.update(f"\n{output_path}\n{len(document)}\n".encode())
+        digest.update(document)
     return digest.hexdigest()
 
 

@@ -1,7 +1,8 @@
 """The index stage: build the client-side search index, one Pagefind bundle per search shard.
 
-Each shard's item pages are hard-linked into a scratch folder that Pagefind indexes into
-`pagefind/<shard name>/`; up to `jobs` Pagefind runs go at once. A shard whose fingerprint is the
+Each shard's search documents (documents.py: what Pagefind reads of an item page) are written
+into a scratch folder that Pagefind indexes into `pagefind/<shard name>/`; up to `jobs` Pagefind
+runs go at once. A shard whose fingerprint is the
 same as in the previous build's `pagefind/shards.json` is copied from there instead, so an
 unchanged shard costs no Pagefind run and the output is byte-identical to a cold index.
 """
@@ -13,13 +14,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from minutebook.diagnostics import ToolError
 from minutebook.index.canonical import canonicalise_bundle
+from minutebook.index.documents import search_document
 from minutebook.index.manifest import (
     MANIFEST,
     fingerprint,
@@ -51,7 +53,9 @@ def index_site(
     """Index every shard; `on_progress` hears the page count of each shard as it is done."""
     bundles_dir = _fresh_folder(site_dir / "pagefind", previous_site)
     version = pagefind_version()
-    fingerprints = {shard.name: fingerprint(site_dir, shard, version) for shard in shards}
+    fingerprints = {
+        shard.name: fingerprint(_documents(site_dir, shard), version) for shard in shards
+    }
     reusable = previous_bundles(previous_site)
     to_build = [shard for shard in shards if fingerprints[shard.name] not in reusable]
     for shard in shards:
@@ -104,16 +108,30 @@ def _build_bundles(
             raise
 
 
+def _documents(site_dir: Path, shard: SearchShard) -> Iterator[tuple[str, bytes]]:
+    for output_path in shard.pages:
+        yield output_path, search_document((site_dir / output_path).read_bytes(), output_path)
+
+
 def _build_bundle(site_dir: Path, shard: SearchShard, bundle_dir: Path) -> str:
-    """Index exactly the shard's pages: Pagefind reads a whole folder, so give it one (inside
-    the site folder, so the links cannot cross file systems and a failed build discards it)."""
+    """Index exactly the shard's search documents: Pagefind reads a whole folder, so give it one
+    (inside the site folder, so a failed build discards it with the rest)."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-shard-", dir=site_dir) as scratch:
-        for output_path in shard.pages:
-            _link_or_copy(site_dir / output_path, Path(scratch) / output_path)
-        command = [*PAGEFIND, "--site", scratch, "--output-path", str(bundle_dir), *LANGUAGE]
-        completed = _run(command, f"Pagefind failed on search shard {shard.name}")
+        for output_path, document in _documents(site_dir, shard):
+            target = Path(scratch) / output_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(document)
+        log = run_pagefind(
+            Path(scratch), bundle_dir, f"Pagefind failed on search shard {shard.name}"
+        )
     canonicalise_bundle(bundle_dir)
-    return completed.stdout
+    return log
+
+
+def run_pagefind(site_dir: Path, bundle_dir: Path, failure: str = "Pagefind failed") -> str:
+    """Index the pages in `site_dir` into `bundle_dir`; Pagefind's log."""
+    command = [*PAGEFIND, "--site", str(site_dir), "--output-path", str(bundle_dir), *LANGUAGE]
+    return _run(command, failure).stdout
 
 
 def _run(command: list[str], failure: str) -> subprocess.CompletedProcess[str]:
