@@ -6,6 +6,8 @@ import re
 
 from markdown_it import MarkdownIt
 
+from minutebook.render.plain_markdown import plain_block_html, plain_inline_html
+
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _BEFORE_PATH = re.compile(r"^[^/?#]*")
 
@@ -31,10 +33,17 @@ def make_renderer() -> MarkdownIt:
 
 
 def render_markdown(renderer: MarkdownIt, markdown: str) -> str:
+    """Plain prose by the fast path (the same HTML); anything else by markdown-it."""
+    plain = plain_block_html(markdown)
+    if plain is not None:
+        return plain
     html: str = renderer.render(markdown)
     return html
 
 
 def render_inline(renderer: MarkdownIt, markdown: str) -> str:
+    plain = plain_inline_html(markdown)
+    if plain is not None:
+        return plain
     html: str = renderer.renderInline(markdown)
     return html
