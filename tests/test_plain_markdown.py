@@ -125,3 +125,9 @@ def test_anything_else_is_left_to_markdown_it() -> None:
         assert plain_block_html(text) is None
     for text in ("`code`", " lead", "A  \nB", "&copy;"):
         assert plain_inline_html(text) is None
+
+
+def test_every_whitespace_but_space_and_newline_is_not_plain() -> None:
+    """markdown-it strips paragraphs with str.strip, so all of str.isspace must be listed."""
+    spaces = [c for c in map(chr, range(0x110000)) if c.isspace() and c not in " \n"]
+    assert all(plain_block_html(f"A{c}b") is None for c in spaces)

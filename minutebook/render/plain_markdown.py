@@ -23,16 +23,20 @@ import re
 
 from markdown_it.common.utils import escapeHtml
 
-# Characters inline rules act on, "&" that may start an entity, and whitespace other than
-# " " and "\n" (str.strip in markdown-it strips all of it; "\r" and "\0" are normalised).
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>\x00]|&[#A-Za-z0-9]|[^\S \n]")
+# Characters inline rules act on, and whitespace other than " " and "\n" (str.strip in
+# markdown-it strips all of it; "\r" and "\0" are normalised). The whitespace is listed, not
+# written [^\S \n]: one plain class is several times faster to search (a test checks the list).
+_NOT_PLAIN = re.compile(
+    r"[\\`*_\[\]<>\x00\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+_ENTITY_START = re.compile(r"&[#A-Za-z0-9]")
 _LINE_START = re.compile(r"[^\W_]|[(\"'‘“£]")
 _ORDERED_MARKER = re.compile(r"\d+[.)]")
 
 
 def plain_block_html(markdown: str) -> str | None:
     """The HTML of `markdown` rendered as blocks, or None if it is not plain."""
-    if _NOT_PLAIN.search(markdown):
+    if not _plain_characters(markdown):
         return None
     html: list[str] = []
     list_run: list[list[str]] = []  # list blocks with only blank lines between: one list
@@ -64,11 +68,17 @@ def _list_html(blocks: list[list[str]]) -> str:
 
 def plain_inline_html(markdown: str) -> str | None:
     """The HTML of `markdown` rendered inline, or None if it is not plain."""
-    if _NOT_PLAIN.search(markdown) or markdown != markdown.strip(" "):
+    if not _plain_characters(markdown) or markdown != markdown.strip(" "):
         return None
     if " \n" in markdown or "\n " in markdown:  # hard breaks; spaces markdown-it drops
         return None
     return escapeHtml(markdown)
+
+
+def _plain_characters(markdown: str) -> bool:
+    return not _NOT_PLAIN.search(markdown) and not (
+        "&" in markdown and _ENTITY_START.search(markdown)
+    )
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
