@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from minutebook.load import body
+from minutebook.load.plain_markdown import plain_block_html, plain_inline_html
+from minutebook.load.records import Section
 from minutebook.render.markdown import make_renderer
-from minutebook.render.plain_markdown import plain_block_html, plain_inline_html
 
 RENDERER = make_renderer()
 
@@ -131,3 +135,18 @@ def test_every_whitespace_but_space_and_newline_is_not_plain() -> None:
     """markdown-it strips paragraphs with str.strip, so all of str.isspace must be listed."""
     spaces = [c for c in map(chr, range(0x110000)) if c.isspace() and c not in " \n"]
     assert all(plain_block_html(f"A{c}b") is None for c in spaces)
+
+
+RESOLVED = st.lists(st.sampled_from(["- ", "(1) That", " the report", " be noted.", "\n", "\n\n"]))
+
+
+@settings(max_examples=1000)
+@given(st.one_of(TEXTS, RESOLVED.map("".join)))
+def test_plain_resolved_sections_split_as_the_parse_splits_them(text: str) -> None:
+    section = Section("resolved", "Resolved", text, 10)
+    fast = (body._read_resolutions(section), body.plain_text(text))
+    with (
+        patch.object(body, "plain_blocks", lambda _: None),
+        patch.object(body, "plain_text_of", lambda _: None),
+    ):
+        assert fast == (body._read_resolutions(section), body.plain_text(text))

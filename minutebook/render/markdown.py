@@ -6,7 +6,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from minutebook.render.plain_markdown import plain_block_html, plain_inline_html
+from minutebook.load.plain_markdown import plain_block_html, plain_inline_html
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _BEFORE_PATH = re.compile(r"^[^/?#]*")

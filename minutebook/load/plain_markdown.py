@@ -20,6 +20,7 @@ The subset is kept narrow on purpose, so that "the same output" is easy to see a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from markdown_it.common.utils import escapeHtml
 
@@ -34,36 +35,55 @@ _LINE_START = re.compile(r"[^\W_]|[(\"'‘“£]")
 _ORDERED_MARKER = re.compile(r"\d+[.)]")
 
 
-def plain_block_html(markdown: str) -> str | None:
-    """The HTML of `markdown` rendered as blocks, or None if it is not plain."""
+@dataclass(frozen=True)
+class PlainBlock:
+    """A paragraph (its lines) or a list (its items' texts), with the line index of each."""
+
+    is_list: bool
+    texts: tuple[str, ...]
+    line_indexes: tuple[int, ...]
+    loose: bool = False  # a list whose items are separated by blank lines
+
+
+def plain_blocks(markdown: str) -> list[PlainBlock] | None:
+    """The blocks of `markdown`, or None if it is not plain (see above)."""
     if not _plain_characters(markdown):
         return None
-    html: list[str] = []
-    list_run: list[list[str]] = []  # list blocks with only blank lines between: one list
-    for block in _blocks(markdown.split("\n")):
-        items = [line[2:] for line in block if line.startswith("- ")]
-        if not all(_plain_start(line) for line in items or block):
+    blocks: list[PlainBlock] = []
+    for numbered in _line_groups(markdown.split("\n")):
+        indexes = tuple(index for index, _ in numbered)
+        lines = [line for _, line in numbered]
+        items = tuple(line[2:] for line in lines if line.startswith("- "))
+        if not all(_plain_start(line) for line in items or lines):
             return None
         if not items:
-            html.append(_list_html(list_run))
-            list_run = []
-            html.append("<p>" + escapeHtml("\n".join(block)) + "</p>\n")
-        elif len(items) == len(block):
-            list_run.append(items)
-        else:
+            blocks.append(PlainBlock(False, tuple(lines), indexes))
+        elif len(items) != len(lines):
             return None  # a list that interrupts a paragraph, or a lazy continuation line
-    html.append(_list_html(list_run))
-    return "".join(html)
+        elif blocks and blocks[-1].is_list:  # only blank lines between: the same list
+            last = blocks[-1]
+            blocks[-1] = PlainBlock(True, last.texts + items, last.line_indexes + indexes, True)
+        else:
+            blocks.append(PlainBlock(True, items, indexes))
+    return blocks
 
 
-def _list_html(blocks: list[list[str]]) -> str:
-    """One list; loose (each item a paragraph) when blank lines separate its items."""
-    if not blocks:
-        return ""
-    items = [item for block in blocks for item in block]
-    if len(blocks) == 1:
-        return "<ul>\n" + "".join(f"<li>{escapeHtml(i)}</li>\n" for i in items) + "</ul>\n"
-    return "<ul>\n" + "".join(f"<li>\n<p>{escapeHtml(i)}</p>\n</li>\n" for i in items) + "</ul>\n"
+def plain_block_html(markdown: str) -> str | None:
+    """The HTML of `markdown` rendered as blocks, or None if it is not plain."""
+    blocks = plain_blocks(markdown)
+    return None if blocks is None else "".join(_block_html(block) for block in blocks)
+
+
+def _block_html(block: PlainBlock) -> str:
+    if not block.is_list:
+        return "<p>" + escapeHtml("\n".join(block.texts)) + "</p>\n"
+    item = "<li>\n<p>{}</p>\n</li>\n" if block.loose else "<li>{}</li>\n"
+    return "<ul>\n" + "".join(item.format(escapeHtml(t)) for t in block.texts) + "</ul>\n"
+
+
+def plain_text_of(markdown: str) -> str | None:
+    """The words of plain inline `markdown` on one line (as load.body.plain_text gives)."""
+    return " ".join(markdown.split()) if _plain_characters(markdown) else None
 
 
 def plain_inline_html(markdown: str) -> str | None:
@@ -81,14 +101,15 @@ def _plain_characters(markdown: str) -> bool:
     )
 
 
-def _blocks(lines: list[str]) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in lines:
+def _line_groups(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines, with their indexes."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    for index, line in enumerate(lines):
         if line:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [block for block in blocks if block]
+            groups[-1].append((index, line))
+        elif groups[-1]:
+            groups.append([])
+    return [group for group in groups if group]
 
 
 def _plain_start(line: str) -> bool:
