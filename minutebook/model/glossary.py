@@ -52,6 +52,8 @@ def term_pattern(terms: dict[str, str]) -> re.Pattern[str] | None:
 
 
 def terms_used(text: str, terms: dict[str, str]) -> list[str]:
+    if not any(term in text for term in terms):  # exact: a term must occur to match
+        return []
     pattern = term_pattern(terms)
     if pattern is None:
         return []

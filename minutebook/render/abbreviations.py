@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cached_property
 
 from minutebook.model.glossary import term_pattern
 
@@ -23,11 +24,18 @@ class Abbreviator:
 
     def __init__(self, terms: dict[str, str]) -> None:
         self.terms = terms
-        self.pattern = term_pattern(terms)
         self.used: list[str] = []
 
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """Built only for an item that uses a term (most do not; see `mark`)."""
+        return term_pattern(self.terms)
+
     def mark(self, rendered: str) -> str:
-        if self.pattern is None or not rendered:
+        # Most sections use no term, and a plain substring test for each term is many times
+        # faster than the word-bounded pattern (which Python tries at every position) and than
+        # splitting on tags; a term that is not a substring cannot match, so this is exact.
+        if not any(term in rendered for term in self.terms) or self.pattern is None:
             return rendered
         parts = _TAG.split(rendered)
         skipping = 0

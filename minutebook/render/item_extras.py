@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TypeVar
 
 from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem
@@ -19,9 +20,10 @@ from minutebook.render.public_views import (
 )
 from minutebook.render.structured_data import meeting_entity
 from minutebook.render.summaries import kind_tag
-from minutebook.render.views import ItemPage, Link, date_text
+from minutebook.render.views import ItemPage, Link, ResolutionView, SectionView, date_text
 
 NOT_RECORDED = "not recorded"
+ViewWithHtml = TypeVar("ViewWithHtml", SectionView, ResolutionView)
 
 
 def thread_view(thread: Thread, current: AgendaItem | None, archive: Archive) -> ThreadView:
@@ -121,10 +123,10 @@ def _abbreviated(page: ItemPage, title: str, terms: dict[str, str]) -> ItemPage:
     the title are not marked there (a heading), but are listed, so search finds them too."""
     marker = Abbreviator(terms)
     intro = marker.mark(page.intro_html)
-    before = tuple(replace(s, html=marker.mark(s.html)) for s in page.sections_before)
+    before = tuple(_marked(s, marker) for s in page.sections_before)
     lead_in = marker.mark(page.resolution_lead_in_html)
-    resolutions = tuple(replace(r, html=marker.mark(r.html)) for r in page.resolutions)
-    after = tuple(replace(s, html=marker.mark(s.html)) for s in page.sections_after)
+    resolutions = tuple(_marked(r, marker) for r in page.resolutions)
+    after = tuple(_marked(s, marker) for s in page.sections_after)
     return replace(
         page,
         intro_html=intro,
@@ -137,3 +139,10 @@ def _abbreviated(page: ItemPage, title: str, terms: dict[str, str]) -> ItemPage:
             for t in sorted({*marker.used, *terms_used(title, terms)}, key=str.lower)
         ),
     )
+
+
+def _marked(view: ViewWithHtml, marker: Abbreviator) -> ViewWithHtml:
+    """The view with its HTML marked; the same view when nothing was (the usual case, and
+    dataclasses.replace is not cheap)."""
+    html = marker.mark(view.html)
+    return view if html is view.html else replace(view, html=html)

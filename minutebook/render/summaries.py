@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem, Council, Meeting
 from minutebook.render.views import ItemSummary, KindTag, Link, MeetingLink, date_text
@@ -10,7 +12,12 @@ HOME = Link("Home", "/")
 
 
 def kind_tag(kind_id: str, archive: Archive) -> KindTag:
-    return KindTag(kind_id, archive.kind_rules.by_id(kind_id).label, f"/resolutions/{kind_id}/")
+    return _kind_tag(kind_id, archive.kind_rules.by_id(kind_id).label)
+
+
+@cache  # a few kinds, tagged on every listed item (100k+ times a build): one tag per kind
+def _kind_tag(kind_id: str, label: str) -> KindTag:
+    return KindTag(kind_id, label, f"/resolutions/{kind_id}/")
 
 
 def item_summary(item: AgendaItem, archive: Archive) -> ItemSummary:
