@@ -148,7 +148,8 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
     )
     with progress.step("Planning pages"):
         planned = plan_pages(archive)
-        shards = plan_shards(archive, archive.config.site.search_shard_pages)
+        max_pages = archive.config.site.search_shard_pages
+        shards = plan_shards(archive, max_pages) if options.search else []
     staging = output.staging_folder(options.output_dir)
     try:
         pages = _write_pages(planned, environment, staging, options.jobs, progress)

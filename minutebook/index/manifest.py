@@ -26,11 +26,17 @@ MANIFEST = "shards.json"
 INDEX_CODE = Path(__file__).parent  # its modules shape every bundle, so they count as inputs
 
 
-def fingerprint(documents: Iterable[tuple[str, bytes]], pagefind_version: str) -> str:
-    """Of a shard's search documents (output path, bytes), in order."""
+def fingerprint_salt(pagefind_version: str) -> bytes:
+    """What every bundle is made with: the Pagefind version and this package's code."""
     digest = hashlib.sha256(f"pagefind {pagefind_version}\n".encode())
     for module in sorted(INDEX_CODE.glob("*.py")):
         digest.update(module.read_bytes())
+    return digest.digest()
+
+
+def fingerprint(documents: Iterable[tuple[str, bytes]], salt: bytes) -> str:
+    """Of a shard's search documents (output path, bytes), in order, and `salt`."""
+    digest = hashlib.sha256(salt)
     for output_path, document in documents:
         digest.update(f"\n{output_path}\n{len(document)}\n".encode())
         digest.update(document)

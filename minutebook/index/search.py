@@ -2,9 +2,11 @@
 
 Each shard's search documents (documents.py: what Pagefind reads of an item page) are written
 into a scratch folder that Pagefind indexes into `pagefind/<shard name>/`; up to `jobs` Pagefind
-runs go at once. A shard whose fingerprint is the
-same as in the previous build's `pagefind/shards.json` is copied from there instead, so an
-unchanged shard costs no Pagefind run and the output is byte-identical to a cold index.
+runs go at once. A shard whose fingerprint is the same as in the previous build's
+`pagefind/shards.json` is copied from there instead, so an unchanged shard costs no Pagefind run
+and the output is byte-identical to a cold index. Each page is read and cut down once: a shard's
+documents are fingerprinted as they are written into its scratch folder, and the folder is
+dropped when the shard can be reused.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from minutebook.index.documents import search_document
 from minutebook.index.manifest import (
     MANIFEST,
     fingerprint,
+    fingerprint_salt,
     manifest_bytes,
     page_count,
     previous_bundles,
@@ -53,16 +56,20 @@ def index_site(
     """Index every shard; `on_progress` hears the page count of each shard as it is done."""
     bundles_dir = _fresh_folder(site_dir / "pagefind", previous_site)
     version = pagefind_version()
-    fingerprints = {
-        shard.name: fingerprint(_documents(site_dir, shard), version) for shard in shards
-    }
+    salt = fingerprint_salt(version)
     reusable = previous_bundles(previous_site)
-    to_build = [shard for shard in shards if fingerprints[shard.name] not in reusable]
+    fingerprints: dict[str, str] = {}
+    to_build: list[tuple[SearchShard, Path]] = []
     for shard in shards:
+        scratch = Path(tempfile.mkdtemp(prefix=".pagefind-shard-", dir=site_dir))
+        fingerprints[shard.name] = fingerprint(_written_documents(site_dir, shard, scratch), salt)
         if fingerprints[shard.name] in reusable:
+            shutil.rmtree(scratch)
             _copy_bundle(reusable[fingerprints[shard.name]], bundles_dir / shard.name)
             on_progress(len(shard.pages))
-    logs = _build_bundles(site_dir, bundles_dir, to_build, jobs, on_progress)
+        else:
+            to_build.append((shard, scratch))
+    logs = _build_bundles(bundles_dir, to_build, jobs, on_progress)
     manifest = manifest_bytes(bundles_dir, shards, fingerprints, version)
     (bundles_dir / MANIFEST).write_bytes(manifest)
     pages = sum(page_count(bundles_dir / shard.name) for shard in shards)
@@ -84,18 +91,18 @@ def _fresh_folder(bundles_dir: Path, previous_site: Path | None) -> Path:
 
 
 def _build_bundles(
-    site_dir: Path,
     bundles_dir: Path,
-    shards: Sequence[SearchShard],
+    shards: Sequence[tuple[SearchShard, Path]],
     jobs: int,
     on_progress: Callable[[int], None],
 ) -> list[str]:
+    """Run Pagefind on each (shard, scratch folder of its documents)."""
     if not shards:
         return []
     with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(shards)))) as pool:
         futures = {
-            pool.submit(_build_bundle, site_dir, shard, bundles_dir / shard.name): shard
-            for shard in shards
+            pool.submit(_build_bundle, shard, scratch, bundles_dir / shard.name): shard
+            for shard, scratch in shards
         }
         try:
             for future in as_completed(futures):
@@ -108,22 +115,24 @@ def _build_bundles(
             raise
 
 
-def _documents(site_dir: Path, shard: SearchShard) -> Iterator[tuple[str, bytes]]:
-    for output_path in shard.pages:
-        yield output_path, search_document((site_dir / output_path).read_bytes(), output_path)
-
-
-def _build_bundle(site_dir: Path, shard: SearchShard, bundle_dir: Path) -> str:
-    """Index exactly the shard's search documents: Pagefind reads a whole folder, so give it one
+def _written_documents(
+    site_dir: Path, shard: SearchShard, scratch: Path
+) -> Iterator[tuple[str, bytes]]:
+    """The shard's search documents, each also written into `scratch` for Pagefind to read
     (inside the site folder, so a failed build discards it with the rest)."""
-    with tempfile.TemporaryDirectory(prefix=".pagefind-shard-", dir=site_dir) as scratch:
-        for output_path, document in _documents(site_dir, shard):
-            target = Path(scratch) / output_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(document)
-        log = run_pagefind(
-            Path(scratch), bundle_dir, f"Pagefind failed on search shard {shard.name}"
-        )
+    for output_path in shard.pages:
+        document = search_document((site_dir / output_path).read_bytes(), output_path)
+        target = scratch / output_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(document)
+        yield output_path, document
+
+
+def _build_bundle(shard: SearchShard, scratch: Path, bundle_dir: Path) -> str:
+    try:
+        log = run_pagefind(scratch, bundle_dir, f"Pagefind failed on search shard {shard.name}")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     canonicalise_bundle(bundle_dir)
     return log
 
