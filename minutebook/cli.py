@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from minutebook import config as configuration
-from minutebook.diagnostics import ConfigError, Diagnostics, ToolError
+from minutebook.diagnostics import ConfigError, Diagnostics
 from minutebook.importers.command import add_import_arguments, run_import
 from minutebook.parallel import default_jobs
 from minutebook.pipeline import BuildOptions, BuildReport, build_site, check_content, must_stop
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
         return EXIT_USAGE if exit_request.code else EXIT_OK
     try:
         return int(args.run(args, out, err))
-    except (ConfigError, ToolError) as problem:
+    except ConfigError as problem:
         print(f"error: {problem}", file=err)
         return EXIT_USAGE
     except KeyboardInterrupt:

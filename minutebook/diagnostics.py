@@ -71,7 +71,3 @@ class Diagnostics:
 
 class ConfigError(Exception):
     """A problem in the archive's configuration (exit code 2): not content, so it stops the run."""
-
-
-class ToolError(Exception):
-    """A tool the build runs (Pagefind) failed: the build stops and the old site stays."""

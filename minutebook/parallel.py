@@ -11,13 +11,14 @@ import gc
 import multiprocessing
 import os
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import TypeVar
 
 Share = TypeVar("Share")
 Result = TypeVar("Result")
 Job = Callable[[Sequence[Share], Callable[[int], None]], Result]
+PartsJob = Callable[[Sequence[Share], Callable[[int], None]], Iterator[Result]]
 
 # Below this many inputs per worker (items or pages), starting processes costs more than it saves.
 MIN_PER_WORKER = 200
@@ -43,9 +44,27 @@ def run_shared(
     Interleaving (every n-th input) balances the shares when inputs vary in cost by position
     (e.g. newer councils writing longer minutes).
     """
+
+    def one_part(share: Sequence[Share], report: Callable[[int], None]) -> Iterator[Result]:
+        yield job(share, report)
+
+    shares = run_shared_parts(one_part, inputs, jobs, on_progress, min_per_worker)
+    return [parts[0] for parts in shares]
+
+
+def run_shared_parts(
+    job: PartsJob[Share, Result],
+    inputs: Sequence[Share],
+    jobs: int,
+    on_progress: Callable[[int], None],
+    min_per_worker: int = MIN_PER_WORKER,
+) -> list[list[Result]]:
+    """As run_shared, for a job that yields its result in parts: each part goes to the parent as
+    soon as it is made, so a worker never holds more than one part (and the parent never waits
+    for a whole share's result to be pickled at once)."""
     jobs = min(jobs, max(1, len(inputs) // min_per_worker))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [job(inputs, on_progress)]
+        return [list(job(inputs, on_progress))]
     context = multiprocessing.get_context("fork")
     # Move every object the parent has into the permanent generation, so the workers' garbage
     # collections never write to them: each such write would copy a page of the shared model.
@@ -67,10 +86,11 @@ def run_shared(
         gc.unfreeze()
 
 
-def _work(job: Job[Share, Result], share: Sequence[Share], sender: Connection) -> None:
+def _work(job: PartsJob[Share, Result], share: Sequence[Share], sender: Connection) -> None:
     try:
-        result = job(share, lambda count: sender.send(("progress", count)))
-        sender.send(("done", result))
+        for part in job(share, lambda count: sender.send(("progress", count))):
+            sender.send(("part", part))
+        sender.send(("done", None))
     except BaseException:  # reported to the parent, which raises it there
         sender.send(("failed", traceback.format_exc()))
     finally:
@@ -80,9 +100,8 @@ def _work(job: Job[Share, Result], share: Sequence[Share], sender: Connection) -
 def _collect(
     workers: Sequence[tuple[multiprocessing.process.BaseProcess, Connection]],
     on_progress: Callable[[int], None],
-    min_per_worker: int = MIN_PER_WORKER,
-) -> list[Result]:
-    results: dict[int, Result] = {}
+) -> list[list[Result]]:
+    parts: list[list[Result]] = [[] for _ in workers]
     open_pipes = {receiver: index for index, (_, receiver) in enumerate(workers)}
     while open_pipes:
         for receiver in wait(list(open_pipes)):
@@ -95,9 +114,10 @@ def _collect(
                 raise WorkerFailed(f"worker {index} stopped unexpectedly (exit {code})") from None
             if kind == "progress":
                 on_progress(payload)
+            elif kind == "part":
+                parts[index].append(payload)
             elif kind == "failed":
                 raise WorkerFailed(payload)
             else:
-                results[index] = payload
                 del open_pipes[receiver]
-    return [results[index] for index in range(len(workers))]
+    return parts

@@ -6,7 +6,7 @@ It holds no logic of its own beyond deciding whether to go on after a stage repo
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from minutebook.memory import release_memory
 from minutebook.model.archive import Archive, ItemMaker, assemble_items
 from minutebook.model.entities import AgendaItem
 from minutebook.model.resolution_kinds import load_kind_rules
-from minutebook.parallel import default_jobs, run_shared
+from minutebook.parallel import default_jobs, run_shared, run_shared_parts
 from minutebook.progress import Progress
 from minutebook.render.pages import PageEntry, PlannedPage, plan_pages, render_pages
 from minutebook.render.templates import make_environment
@@ -32,6 +32,8 @@ from minutebook.write.headers import headers_file
 from minutebook.write.publication import publication_files
 
 SILENT = Progress(None)
+# Read workers send items back in parts of this many, so no worker holds its whole share.
+READ_PART = 200
 
 
 @dataclass(frozen=True)
@@ -68,22 +70,23 @@ def check_content(
 
     def read_share(
         share: Sequence[ContentFile], report: Callable[[int], None]
-    ) -> tuple[list[AgendaItem], Diagnostics]:
-        found = Diagnostics()
-        items = []
-        for count, content_file in enumerate(share, start=1):
-            if (record := load_item(content_file, found)) is not None:
-                items.append(make_item(record, found))
-            if count % 100 == 0:
-                report(100)
-        report(len(share) % 100)
-        return items, found
+    ) -> Iterator[tuple[list[AgendaItem], Diagnostics]]:
+        for start in range(0, len(share), READ_PART):
+            found = Diagnostics()
+            items = []
+            for content_file in share[start : start + READ_PART]:
+                if (record := load_item(content_file, found)) is not None:
+                    items.append(make_item(record, found))
+            report(len(share[start : start + READ_PART]))
+            yield items, found
 
-    shares = run_shared(read_share, content_files, options.jobs, stage.advance)
+    shares = run_shared_parts(read_share, content_files, options.jobs, stage.advance)
     stage.finish()
-    for _, found in shares:
-        diagnostics.extend(found)
-    items = [item for share_items, _ in shares for item in share_items]
+    items = []
+    for parts in shares:
+        for part_items, found in parts:
+            diagnostics.extend(found)
+            items.extend(part_items)
     with progress.step("Linking items"):
         return assemble_items(items, config, kind_rules, diagnostics)
 

@@ -3,9 +3,11 @@ the same rules to queries; tests/browser checks that its JavaScript agrees with 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from minutebook.index.terms import filter_term, stem, term_hash, terms
+from minutebook.index.terms import filter_term, stem, term_counts, term_hash, terms
 
 
 @pytest.mark.parametrize(
@@ -55,3 +57,9 @@ def test_fnv1a_matches_its_published_test_vectors() -> None:
 def test_filter_terms_cannot_be_words() -> None:
     assert filter_term("council", "Bradford") == "council=Bradford"
     assert all("=" not in term for term in terms("council=Bradford"))
+
+
+def test_term_counts_are_the_counts_of_terms() -> None:
+    text = "Workers’ agencies: the worker, the workers and 2 agency staff. A b 2 Ｗｏｒｋｅｒｓ"
+    assert term_counts(text) == Counter(terms(text))
+    assert term_counts(text)["worker"] == 4

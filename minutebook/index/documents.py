@@ -1,12 +1,10 @@
-"""What Pagefind reads of an item page: its language, its <title> and the indexed <article>.
+"""What the index reads of an item page: its language, its <title> and the indexed <article>.
 
-Pagefind indexes only the element marked `data-pagefind-body`, and every filter, sort key and
-meta field of an item page is inside it; the rest of the page (navigation, related items, the
-thread timeline, the stylesheet's version) never reaches the index. Giving Pagefind this
-smaller document instead of the page gives a byte-identical bundle (checked on 2,000 generated
-items, and by tests/test_search_index.py), and fingerprinting it instead of the page means an
-edit re-indexes only the shards whose indexed text changed: not every shard whose pages list
-the edited item as related, and not every shard when the stylesheet changes.
+Only the element marked `data-pagefind-body` is indexed, and every filter and field of an item
+page is inside it; the rest of the page (navigation, related items, the thread timeline, the
+stylesheet's version) never reaches the index. Fingerprinting this smaller document instead of
+the page means an edit rebuilds only the blocks whose indexed text changed: not every block
+whose pages list the edited item as related, and not every block when the stylesheet changes.
 """
 
 from __future__ import annotations

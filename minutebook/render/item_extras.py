@@ -111,7 +111,6 @@ def with_public_features(page: ItemPage, item: AgendaItem, archive: Archive) -> 
         thread=thread_view(thread, item, archive) if thread else None,
         citation=citation(item, archive),
         json_url=f"{item.url}item.json",
-        month=item.date.isoformat()[:7] if item.date else "",
         departure=departure.reasons if departure else (),
         recommendation_html=recommended if page.resolutions else "",
         actions=action_views(item, archive),

@@ -212,7 +212,6 @@ class ItemPage:
     thread: ThreadView | None = None
     citation: str = ""  # the plain-text "Cite this record" block
     json_url: str = ""
-    month: str = ""  # YYYY-MM, for the search date range; "" when undated
     departure: tuple[str, ...] = ()  # why the resolution differs from the recommendation
     recommendation_html: str = ""  # for the side-by-side comparison
     actions: tuple[ActionView, ...] = ()
