@@ -11,6 +11,7 @@ const decoder = new TextDecoder();
 export const POOL = 50;
 // A quoted phrase is checked against records: with this few candidates, check them all.
 const VERIFY_ALL = 100;
+const MAX_WAVE = 8; // blocks visited at once
 const DAY_MS = 86_400_000;
 const DAY_ZERO = Date.UTC(1900, 0, 1) / DAY_MS - 1; // day 0 means undated, so 1900-01-01 is 1
 
@@ -459,19 +460,23 @@ export class Search {
   }
 
   // Visit further blocks until the queue holds a pool to rank (relevance), a page (by date),
-  // or enough phrase candidates to tell whether all of them can be checked. Blocks are fetched
-  // in growing waves, so a rare query does not wait for one block after another.
+  // or enough phrase candidates to tell whether all of them can be checked. After the first
+  // block, several are fetched at once, as many as the matches per block so far say are
+  // needed (at most MAX_WAVE), so a rare query does not wait for one block after another.
   async refill(need) {
     const target = this.phrases.length ? VERIFY_ALL + 1
       : this.sort === "relevance" ? Math.max(POOL, need) : need;
-    let wave = 1;
+    let [visits, found] = [0, 0];
     while (this.queue.length < target && this.visited < this.segments.length) {
+      const missing = target - this.queue.length;
+      const wave = visits ? Math.min(MAX_WAVE, Math.ceil(missing / (found / visits || 1 / MAX_WAVE))) : 1;
       const segments = this.segments.slice(this.visited, this.visited + wave);
       this.visited += segments.length;
+      visits += segments.length;
       for (const matches of await Promise.all(segments.map((s) => this.visit(s)))) {
         this.queue.push(...matches);
+        found += matches.length;
       }
-      wave = Math.min(wave * 2, 8);
     }
     // Stable: equal scores keep their visiting order (newest first).
     if (this.sort === "relevance") this.queue.sort((a, b) => b.score - a.score);
