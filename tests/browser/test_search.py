@@ -12,11 +12,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from minutebook.index.terms import term_hash, terms
 from playwright.sync_api import Page, expect
 
 from tests.browser.filtervalues import choose_filter
 from tests.browser.pagekinds import Item, load_items
-from minutebook.index.terms import term_hash, terms
 from tests.browser.searchpage import (
     RESULT_LINKS,
     blocks_fetched,
@@ -242,7 +242,9 @@ def _words_by_block(site: Path, manifest: dict[str, Any]) -> list[set[str]]:
     for block, summary in enumerate(manifest["blocks"]):
         words: set[str] = set()
         for local in range(summary["docs"]):
-            record = json.loads(gzip.decompress((folder / str(block) / f"d{local}.json.gz").read_bytes()))
+            record = json.loads(
+                gzip.decompress((folder / str(block) / f"d{local}.json.gz").read_bytes())
+            )
             for section in record["sections"]:
                 words.update(terms(section["text"]))
         found.append(words)
@@ -334,7 +336,9 @@ def many_url(many_site: Path) -> Iterator[str]:
         yield url
 
 
-AT_LEAST = re.compile(r"^At least (\d+) results for “reservoir” \(searched newest first; more load as you page\)$")
+AT_LEAST = re.compile(
+    r"^At least (\d+) results for “reservoir” \(searched newest first; more load as you page\)$"
+)
 
 
 def test_a_search_matching_more_than_the_pool_says_so_and_more_results_makes_it_exact(
@@ -348,16 +352,12 @@ def test_a_search_matching_more_than_the_pool_says_so_and_more_results_makes_it_
     assert 50 <= found < MANY
     expect(page.locator(RESULT_LINKS)).to_have_count(10)
     assert len(blocks_fetched(fetched)) < blocks, "the first page visited every block"
-    expect(filter_count(page, "council", "Elsewhere")).to_have_text(
-        re.compile(r"^\(\d+\+\)$")
-    )
+    expect(filter_count(page, "council", "Elsewhere")).to_have_text(re.compile(r"^\(\d+\+\)$"))
     show_every_result(page)
     expect_count(page, MANY, "for “reservoir”")
     assert set(result_paths(page)) == {item.url for item in load_items(many_site)}
     assert len(blocks_fetched(fetched)) == blocks
-    expect(filter_count(page, "council", "Elsewhere")).to_have_text(
-        f"({MANY // 2})"
-    )
+    expect(filter_count(page, "council", "Elsewhere")).to_have_text(f"({MANY // 2})")
 
 
 @pytest.mark.parametrize("sort", ["relevance", "oldest"])
@@ -370,8 +370,13 @@ def test_a_search_matching_more_than_the_pool_says_so_and_more_results_makes_it_
     ],
 )
 def test_a_date_range_and_a_council_give_exactly_the_items_items_json_says(
-    page: Page, many_url: str, many_site: Path, council: str, since: str | None,
-    until: str | None, sort: str,
+    page: Page,
+    many_url: str,
+    many_site: Path,
+    council: str,
+    since: str | None,
+    until: str | None,
+    sort: str,
 ) -> None:
     expected = [
         item
@@ -382,9 +387,7 @@ def test_a_date_range_and_a_council_give_exactly_the_items_items_json_says(
         and (not until or item.date <= until)
     ]
     assert 0 < len(expected) < 50
-    query = "".join(
-        f"&{name}={value}" for name, value in (("from", since), ("to", until)) if value
-    )
+    query = "".join(f"&{name}={value}" for name, value in (("from", since), ("to", until)) if value)
     sort_query = "&sort=oldest" if sort == "oldest" else ""
     open_search(page, many_url, f"?council={council}{query}{sort_query}")
     expect(status(page)).to_contain_text("(council: ")

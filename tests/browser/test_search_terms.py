@@ -4,10 +4,12 @@ in the browser that runs it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from minutebook.index.terms import term_hash, terms
 from playwright.sync_api import Page
 
-from minutebook.index.terms import term_hash, terms
 from tests.browser.searchpage import open_search
 
 pytestmark = pytest.mark.browser
@@ -29,22 +31,23 @@ TRICKY = [
 FILTER_TERMS = ["council=Bradford", "topic=Children's social care", "year=Date not recorded", "é"]
 
 
-def test_the_page_finds_the_same_terms_as_the_build(page: Page, site_url: str) -> None:
+def in_page(page: Page, site_url: str, function: str, arguments: list[str]) -> list[Any]:
+    """search-index.js's `function` of each argument, run in the page as the site serves it."""
     open_search(page, site_url)
-    found = page.evaluate(
-        "async (texts) => { const index = await import('/static/search-index.js');"
-        " return texts.map((text) => index.terms(text)); }",
-        TRICKY,
+    results: list[Any] = page.evaluate(
+        "async ([name, values]) => { const index = await import('/static/search-index.js');"
+        " return values.map((value) => index[name](value)); }",
+        [function, arguments],
     )
+    return results
+
+
+def test_the_page_finds_the_same_terms_as_the_build(page: Page, site_url: str) -> None:
+    found = in_page(page, site_url, "terms", TRICKY)
     assert dict(zip(TRICKY, found, strict=True)) == {text: terms(text) for text in TRICKY}
 
 
 def test_the_page_hashes_terms_as_the_build_does(page: Page, site_url: str) -> None:
     words = sorted({term for text in TRICKY for term in terms(text)} | set(FILTER_TERMS) | {""})
-    open_search(page, site_url)
-    hashes = page.evaluate(
-        "async (words) => { const index = await import('/static/search-index.js');"
-        " return words.map((word) => index.hash(word)); }",
-        words,
-    )
+    hashes = in_page(page, site_url, "hash", words)
     assert dict(zip(words, hashes, strict=True)) == {word: term_hash(word) for word in words}
