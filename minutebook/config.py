@@ -59,7 +59,7 @@ class SiteSettings:
     tagline: str
     base_url: str  # absolute, ends with "/"
     page_size: int
-    search_shard_pages: int = 5000  # the most item pages one search shard holds (index/shards.py)
+    search_block_docs: int = 4096  # documents per block of the search index (index/blocks.py)
 
     @property
     def base_path(self) -> str:
@@ -120,15 +120,15 @@ def _site_settings(data: dict[str, Any], base_url: str | None, path: Path) -> Si
     page_size = data.get("page_size", 50)
     if not isinstance(page_size, int) or page_size < 1:
         raise ConfigError(f"{path}: page_size must be a positive whole number")
-    shard_pages = data.get("search_shard_pages", 5000)
-    if not isinstance(shard_pages, int) or isinstance(shard_pages, bool) or shard_pages < 1:
-        raise ConfigError(f"{path}: search_shard_pages must be a positive whole number")
+    block_docs = data.get("search_block_docs", 4096)
+    if not isinstance(block_docs, int) or isinstance(block_docs, bool) or block_docs < 1:
+        raise ConfigError(f"{path}: search_block_docs must be a positive whole number")
     return SiteSettings(
         title=str(data.get("title", "Minutebook")),
         tagline=str(data.get("tagline", "")),
         base_url=url,
         page_size=page_size,
-        search_shard_pages=shard_pages,
+        search_block_docs=block_docs,
     )
 
 

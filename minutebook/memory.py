@@ -1,8 +1,9 @@
 """Hand memory back to the operating system between stages.
 
-The index stage starts Pagefind runs of up to ~1.5 GB each while the build process still holds
-what the earlier stages left behind. Dropping the archive model is not enough on its own:
-CPython keeps freed objects' memory for reuse, and glibc keeps freed heap pages until asked.
+The index stage forks its workers from a build process that still holds what the earlier stages
+left behind, and each worker keeps a block's postings in memory. Dropping the archive model is
+not enough on its own: CPython keeps freed objects' memory for reuse, and glibc keeps freed heap
+pages until asked.
 On 10,000 items the build process went from 269 MiB to 127 MiB after a collection, and to
 43 MiB after `malloc_trim`.
 """

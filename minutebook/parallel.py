@@ -19,7 +19,7 @@ Share = TypeVar("Share")
 Result = TypeVar("Result")
 Job = Callable[[Sequence[Share], Callable[[int], None]], Result]
 
-# Below this many inputs per worker, starting processes costs more than it saves.
+# Below this many inputs per worker (items or pages), starting processes costs more than it saves.
 MIN_PER_WORKER = 200
 
 
@@ -36,13 +36,14 @@ def run_shared(
     inputs: Sequence[Share],
     jobs: int,
     on_progress: Callable[[int], None],
+    min_per_worker: int = MIN_PER_WORKER,
 ) -> list[Result]:
     """Split inputs into `jobs` interleaved shares and run `job` on each; results in share order.
 
     Interleaving (every n-th input) balances the shares when inputs vary in cost by position
     (e.g. newer councils writing longer minutes).
     """
-    jobs = min(jobs, max(1, len(inputs) // MIN_PER_WORKER))
+    jobs = min(jobs, max(1, len(inputs) // min_per_worker))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [job(inputs, on_progress)]
     context = multiprocessing.get_context("fork")
@@ -79,6 +80,7 @@ def _work(job: Job[Share, Result], share: Sequence[Share], sender: Connection) -
 def _collect(
     workers: Sequence[tuple[multiprocessing.process.BaseProcess, Connection]],
     on_progress: Callable[[int], None],
+    min_per_worker: int = MIN_PER_WORKER,
 ) -> list[Result]:
     results: dict[int, Result] = {}
     open_pipes = {receiver: index for index, (_, receiver) in enumerate(workers)}

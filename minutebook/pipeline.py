@@ -15,8 +15,8 @@ import jinja2
 from minutebook import config as configuration
 from minutebook import stamp
 from minutebook.diagnostics import Diagnostics, Severity
+from minutebook.index.order import plan_documents
 from minutebook.index.search import index_site
-from minutebook.index.shards import SearchShard, plan_shards
 from minutebook.load import load_item
 from minutebook.load.discover import ContentFile, discover_content
 from minutebook.memory import release_memory
@@ -148,8 +148,8 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
     )
     with progress.step("Planning pages"):
         planned = plan_pages(archive)
-        max_pages = archive.config.site.search_shard_pages
-        shards = plan_shards(archive, max_pages) if options.search else []
+        documents = plan_documents(archive) if options.search else []
+        block_docs = archive.config.site.search_block_docs
     staging = output.staging_folder(options.output_dir)
     try:
         pages = _write_pages(planned, environment, staging, options.jobs, progress)
@@ -160,10 +160,10 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
             ]
             output.write_files(staging, extra_files)
         output.copy_static(configuration.STATIC_DIR, staging)
-        # The index stage needs only the shard plan; Pagefind's runs need the memory.
+        # The index stage needs only the document order; its workers are forked from here.
         del archive, planned
         release_memory()
-        indexed = _index(shards, staging, options, progress) if options.search else 0
+        indexed = _index(documents, block_docs, staging, options, progress) if options.search else 0
         output.publish(staging, options.output_dir)
     except BaseException:
         output.discard(staging)
@@ -192,15 +192,14 @@ def _write_pages(
 
 
 def _index(
-    shards: list[SearchShard], staging: Path, options: BuildOptions, progress: Progress
+    documents: list[str], block_docs: int, staging: Path, options: BuildOptions, progress: Progress
 ) -> int:
-    pages = sum(len(shard.pages) for shard in shards)
-    stage = progress.stage(f"Indexing for search ({len(shards)} shards)", pages, "pages")
+    stage = progress.stage("Indexing for search", len(documents), "pages")
     result = index_site(
-        staging, shards, options.output_dir, options.jobs, on_progress=stage.advance
+        staging, documents, block_docs, options.output_dir, options.jobs, stage.advance
     )
     stage.finish()
-    return result.pages_indexed
+    return result.documents
 
 
 def must_stop(diagnostics: Diagnostics, options: BuildOptions) -> bool:

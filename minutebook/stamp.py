@@ -16,7 +16,6 @@ import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from minutebook import config as configuration
@@ -49,7 +48,6 @@ def fingerprint(content_dir: Path, config_dir: Path, settings: Iterable[str]) ->
     digest = hashlib.sha256(f"stamp {STAMP_VERSION}\n".encode())
     for setting in settings:
         digest.update(f"setting {setting}\n".encode())
-    digest.update(f"pagefind {_version('pagefind')}\n".encode())
     code_folders = (
         configuration.PACKAGE_ROOT / "minutebook",
         configuration.TEMPLATES_DIR,
@@ -128,10 +126,3 @@ def _files(folder: Path) -> list[tuple[str, os.stat_result]]:
             except OSError:
                 found.append((path, os.lstat(path)))  # a broken link: the build reports it
     return found
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "absent"

@@ -1,22 +1,24 @@
-"""The search index: Pagefind over item pages only, made byte-identical for the same content."""
+"""The search index (docs/search-index.md): every item page once, findable by its words and
+filters, in date order, byte-identical for the same content, and rebuilt only where it changed."""
 
 from __future__ import annotations
 
-import gzip
-import json
+import datetime
 import shutil
 from pathlib import Path
 
 import pytest
 
-from minutebook.diagnostics import Diagnostics, ToolError
-from minutebook.index import cbor, search
-from minutebook.index.canonical import canonicalise_bundle
+from minutebook.diagnostics import Diagnostics
 from minutebook.index.documents import NotAnItemPage, search_document
+from minutebook.index.order import plan_documents
 from minutebook.index.search import IndexResult, index_site
-from minutebook.index.shards import MAX_PAGES, SearchShard, plan_shards
+from minutebook.index.terms import terms
 from minutebook.pipeline import BuildOptions, check_content
 from tests.conftest import Project, item_file
+from tests.searchindex import IndexReader
+
+BLOCK = 2  # small blocks, so a handful of items spans several
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -27,167 +29,180 @@ def files_of(folder: Path) -> dict[str, bytes]:
     }
 
 
-def built_without_index(
-    project: Project, max_pages: int = MAX_PAGES
-) -> tuple[Path, list[SearchShard]]:
-    """The project's pages and its shard plan, ready to be indexed by hand."""
+def built_without_index(project: Project) -> tuple[Path, list[str]]:
+    """The project's pages and its document order, ready to be indexed by hand."""
     assert project.build().exit_code == 0
-    diagnostics = Diagnostics()
-    archive = check_content(BuildOptions(project.content, project.site), diagnostics)
-    return project.site, plan_shards(archive, max_pages)
+    archive = check_content(BuildOptions(project.content, project.site), Diagnostics())
+    return project.site, plan_documents(archive)
 
 
 def indexed_copy(
     site: Path,
-    shards: list[SearchShard],
+    documents: list[str],
     target: Path,
     previous: Path | None = None,
     heard: list[int] | None = None,
 ) -> IndexResult:
     shutil.copytree(site, target)
-    return index_site(
-        target, shards, previous, on_progress=(heard if heard is not None else []).append
-    )
+    progress = (heard if heard is not None else []).append
+    return index_site(target, documents, BLOCK, previous, on_progress=progress)
 
 
-# Testshire's 3 items and Otherton's 2 do not fit in one shard of 3: two shards.
-TWO_SHARDS = 3
-
-
-def write_two_councils(project: Project) -> None:
-    for number in range(1, 4):
-        project.write(f"t{number}.md", item_file(item=str(number), title=f"Testshire {number}"))
-    for number in range(1, 3):
+def write_items(project: Project) -> None:
+    """Five items over three dates and two councils, one undated."""
+    dates = ["2021-03-04", "2020-01-02", None, "2021-03-04", "2022-07-08"]
+    for number, date in enumerate(dates, start=1):
+        council = "Otherton Borough Council" if number % 2 == 0 else "Testshire County Council"
+        body = f"## Resolved\n\nThat the report on harbour{number} works be noted.\n"
+        title = f"Item {number} libraries"
         project.write(
-            f"o{number}.md",
-            item_file(
-                council="Otherton Borough Council", item=str(number), title=f"Other {number}"
-            ),
+            f"i{number}.md", item_file(title, council, date=date, item=str(number), body=body)
         )
 
 
-def test_search_index_covers_item_pages_only_and_is_byte_identical(
-    project: Project, tmp_path: Path
-) -> None:
-    topics = "topics: [budget, performance, audit-and-risk, scrutiny]"
-    for number in range(1, 6):
-        project.write(
-            f"{number}.md",
-            item_file(item=str(number), title=f"Item {number}", extra_front_matter=topics),
-        )
-    first = project.run("build")
-    assert first.exit_code == 0, first.err
-    assert "5 indexed for search" in first.out
-    shards = json.loads((project.site / "pagefind" / "shards.json").read_text())["shards"]
-    assert [(s["name"], s["pages"]) for s in shards] == [("testshire", 5)]
-    entry = json.loads(
-        (project.site / "pagefind" / "testshire" / "pagefind-entry.json").read_text()
+def reader_of(site: Path) -> IndexReader:
+    return IndexReader(site / "search" / "index")
+
+
+def test_every_item_page_is_one_document_in_date_order_with_its_record(project: Project) -> None:
+    write_items(project)
+    assert project.run("build", "--config", str(small_blocks(project))).exit_code == 0
+    index = reader_of(project.site)
+    manifest = index.manifest
+    item_pages = sorted(
+        "/" + p.parent.relative_to(project.site).as_posix() + "/"
+        for p in project.site.rglob("index.html")
+        if "data-pagefind-body" in p.read_text(encoding="utf-8")
     )
-    assert entry["languages"]["en"]["page_count"] == 5
-    site, plan = built_without_index(project)
-    before = None
-    for run in range(4):  # Pagefind's own order changes from run to run; one index can miss it
-        indexed_copy(site, plan, tmp_path / f"cold{run}")
-        after = files_of(tmp_path / f"cold{run}" / "pagefind")
-        assert before is None or after == before
-        before = after
+    records = [index.record(n) for n in range(manifest["docs"])]
+    assert sorted(r["url"] for r in records) == item_pages
+    assert len(item_pages) == 5
+    assert [b["docs"] for b in manifest["blocks"]] == [2, 2, 1]
+    dates = [r["meta"]["date_iso"] for r in records]
+    assert dates == [None, "2020-01-02", "2021-03-04", "2021-03-04", "2022-07-08"]
+    assert manifest["undated"] == 1
+    assert [(b["first_date"], b["last_date"]) for b in manifest["blocks"]] == [
+        ("2020-01-02", "2020-01-02"),
+        ("2021-03-04", "2021-03-04"),
+        ("2022-07-08", "2022-07-08"),
+    ]
+    assert records[4]["title"] == "Item 5 libraries"
+    resolved = next(s for s in records[4]["sections"] if s["id"] == "resolved")
+    assert "harbour5 works be noted" in resolved["text"]
 
 
-def test_an_unchanged_site_reuses_every_shard_and_matches_a_cold_index(
-    project: Project, tmp_path: Path
-) -> None:
-    """Issue 6: a shard whose pages have not changed is copied from the last build."""
-    write_two_councils(project)
-    site, shards = built_without_index(project, TWO_SHARDS)
-    assert len(shards) == 2
-    heard: list[int] = []  # the progress display hears each shard's pages, built or reused
-    cold = indexed_copy(site, shards, tmp_path / "cold", heard=heard)
-    assert (cold.pages_indexed, cold.shards_built, cold.shards_reused) == (5, 2, 0)
-    assert sorted(heard) == [2, 3]
-    heard.clear()
-    warm = indexed_copy(site, shards, tmp_path / "warm", tmp_path / "cold", heard)
-    assert (warm.pages_indexed, warm.shards_built, warm.shards_reused) == (5, 0, 2)
-    assert sorted(heard) == [2, 3]
-    assert files_of(tmp_path / "warm" / "pagefind") == files_of(tmp_path / "cold" / "pagefind")
+def small_blocks(project: Project) -> Path:
+    from tests.site.sitebuild import config_with_block_size
+
+    return config_with_block_size(project.root / "config", BLOCK)
 
 
-def test_editing_one_page_reindexes_only_its_shard(project: Project, tmp_path: Path) -> None:
-    write_two_councils(project)
-    site, shards = built_without_index(project, TWO_SHARDS)
-    indexed_copy(site, shards, tmp_path / "before")
-    project.write("o2.md", item_file(council="Otherton Borough Council", item="2", title="Edited"))
-    site, shards = built_without_index(project, TWO_SHARDS)
-    again = indexed_copy(site, shards, tmp_path / "again", previous=tmp_path / "before")
-    assert (again.shards_built, again.shards_reused) == (1, 1)
-    cold = files_of(tmp_path / "again" / "pagefind")
-    assert indexed_copy(site, shards, tmp_path / "cold").shards_built == 2
-    assert files_of(tmp_path / "cold" / "pagefind") == cold
-    before = files_of(tmp_path / "before" / "pagefind")
-    changed = {path.split("/")[0] for path in set(cold) ^ set(before)}
-    changed |= {
-        path.split("/")[0] for path in set(cold) & set(before) if cold[path] != before[path]
+def test_each_document_is_found_by_its_words_and_its_filters(project: Project) -> None:
+    write_items(project)
+    assert project.run("build", "--config", str(small_blocks(project))).exit_code == 0
+    index = reader_of(project.site)
+    records = [index.record(n) for n in range(index.manifest["docs"])]
+    for document, record in enumerate(records):
+        for word in terms(record["title"]) + terms(" ".join(s["text"] for s in record["sections"])):
+            assert document in index.documents_with(word), (word, record["url"])
+    harbour = {n for n, r in enumerate(records) if "harbour3" in r["sections"][-1]["text"]}
+    assert index.documents_with("harbour3") == harbour and len(harbour) == 1
+    assert index.documents_with("library") == set(range(5))  # "libraries" in every title
+    assert index.documents_with("nowhere") == set()
+    otherton = {n for n, r in enumerate(records) if r["meta"]["council"] == "Otherton"}
+    assert len(otherton) == 2
+    assert index.documents_with("council=Otherton") == otherton
+    councils = index.manifest["filters"]["council"]
+    assert dict(zip(councils["values"], councils["counts"], strict=True)) == {
+        "Otherton": 2,
+        "Testshire": 3,
     }
-    assert changed == {"otherton", "shards.json"}
 
 
-def test_a_failing_pagefind_run_is_a_tool_error_with_its_output(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    project.write("a.md", item_file())
-    site, shards = built_without_index(project)
-    monkeypatch.setattr(search, "LANGUAGE", ["--no-such-option"])
-    with pytest.raises(ToolError, match=r"(?s)search shard testshire.*no-such-option"):
-        index_site(site, shards)
+def test_facets_give_each_documents_day_and_filter_values(project: Project) -> None:
+    write_items(project)
+    assert project.run("build", "--config", str(small_blocks(project))).exit_code == 0
+    index = reader_of(project.site)
+    facets = [entry for block in range(3) for entry in index.facets(block)]
+    for document, (day, values) in enumerate(facets):
+        record = index.record(document)
+        date = record["meta"]["date_iso"]
+        expected_day = (
+            0 if date is None else (datetime.date.fromisoformat(date).toordinal() - 693595)
+        )
+        assert day == expected_day, record["url"]
+        assert values["council"] == [record["meta"]["council"]]
+        assert values["year"] == [date[:4] if date else "Date not recorded"]
+        assert values["kind"] == ["Noted"]
 
 
-def test_cbor_round_trips_the_shapes_pagefind_uses() -> None:
-    value = ["1.5.2", [["en_abc", 35], ["en_def", 132]], [[1, 2, "x"]], True, None, -3, b"\x00"]
-    assert cbor.decode(cbor.encode(value)) == value
-    assert cbor.encode(cbor.decode(cbor.encode(value))) == cbor.encode(value)
+def test_the_title_weighs_more_than_the_body(project: Project) -> None:
+    project.write("a.md", item_file("Harbour dredging", body="## Purpose\n\nHarbour and ferry.\n"))
+    assert project.run("build").exit_code == 0
+    index = reader_of(project.site)
+    assert index.postings(0, "harbour")[0] > index.postings(0, "ferry")[0] > 0
+    assert index.postings(0, "council=Testshire")[0] == 0
 
 
-def test_filter_files_list_values_in_order(project: Project) -> None:
-    project.write("a.md", item_file(extra_front_matter="topics: [scrutiny, budget, performance]"))
-    project.run("build")
-    paths = list((project.site / "pagefind").glob("*/filter/*.pf_filter"))
-    assert paths
-    for path in paths:
-        name, values = cbor.decode(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])
-        assert [v[0] for v in values] == sorted(v[0] for v in values), name
-
-
-def test_pagefind_makes_the_same_bundle_from_search_documents_as_from_whole_pages(
+def test_an_unchanged_site_reuses_every_block_and_matches_a_cold_index(
     project: Project, tmp_path: Path
 ) -> None:
-    """documents.py: Pagefind reads only the title and the indexed article of a page."""
-    write_two_councils(project)
-    site, shards = built_without_index(project)
-    [shard] = shards
-    from_documents = indexed_copy(site, shards, tmp_path / "documents")
-    assert from_documents.shards_built == 1
-    whole_pages = tmp_path / "whole-pages"
-    search.run_pagefind(site, whole_pages)
-    canonicalise_bundle(whole_pages)
-    assert files_of(whole_pages) == files_of(tmp_path / "documents" / "pagefind" / shard.name)
+    write_items(project)
+    site, documents = built_without_index(project)
+    heard: list[int] = []  # the progress display hears each block's pages, built or reused
+    cold = indexed_copy(site, documents, tmp_path / "cold", heard=heard)
+    assert (cold.documents, cold.blocks_built, cold.blocks_reused) == (5, 3, 0)
+    assert sorted(heard) == [1, 2, 2]
+    heard.clear()
+    warm = indexed_copy(site, documents, tmp_path / "warm", tmp_path / "cold", heard)
+    assert (warm.documents, warm.blocks_built, warm.blocks_reused) == (5, 0, 3)
+    assert sorted(heard) == [1, 2, 2]
+    assert files_of(tmp_path / "warm" / "search") == files_of(tmp_path / "cold" / "search")
+
+
+def test_editing_one_item_rebuilds_only_its_block_and_matches_a_cold_index(
+    project: Project, tmp_path: Path
+) -> None:
+    """The edit also brings a new committee, which renumbers the committee filter's values:
+    the reused blocks' facets must follow."""
+    write_items(project)
+    site, documents = built_without_index(project)
+    indexed_copy(site, documents, tmp_path / "before")
+    edited = item_file("Edited", "Otherton Borough Council", "Aardvark Panel", "2020-01-02", "2")
+    project.write("i2.md", edited)
+    site, documents = built_without_index(project)
+    again = indexed_copy(site, documents, tmp_path / "again", tmp_path / "before")
+    assert (again.blocks_built, again.blocks_reused) == (1, 2)
+    cold = indexed_copy(site, documents, tmp_path / "cold")
+    assert cold.blocks_built == 3
+    assert files_of(tmp_path / "again" / "search") == files_of(tmp_path / "cold" / "search")
+    before, after = files_of(tmp_path / "before" / "search"), files_of(tmp_path / "cold" / "search")
+    changed = {path for path in set(before) | set(after) if before.get(path) != after.get(path)}
+    rebuilt = {p.split("/")[2] for p in changed if "/blocks/" in p and "facets" not in p}
+    assert rebuilt == {"0"}  # item 2 (2020-01-02) is the second document, in block 0
+    assert {p for p in changed if p.endswith("facets.bin")} == {
+        f"index/blocks/{block}/facets.bin" for block in range(3)
+    }
 
 
 def test_a_change_outside_the_indexed_article_reindexes_nothing(
     project: Project, tmp_path: Path
 ) -> None:
     """Related items, timelines and the stylesheet's version are not indexed, so a change there
-    (an edit to another item, a new stylesheet) must not cost a Pagefind run."""
-    write_two_councils(project)
-    site, shards = built_without_index(project, TWO_SHARDS)
-    indexed_copy(site, shards, tmp_path / "before")
-    page = site / shards[0].pages[0]
+    (an edit to another item, a new stylesheet) must not rebuild a block."""
+    write_items(project)
+    site, documents = built_without_index(project)
+    indexed_copy(site, documents, tmp_path / "before")
+    page = site / documents[0]
     html = page.read_text(encoding="utf-8")
     assert html.count("</article>") == 1
     page.write_text(html.replace("</article>", "</article>\n<p>Not indexed</p>"), "utf-8")
-    outside = indexed_copy(site, shards, tmp_path / "outside", tmp_path / "before")
-    assert (outside.shards_built, outside.shards_reused) == (0, 2)
+    outside = indexed_copy(site, documents, tmp_path / "outside", tmp_path / "before")
+    assert (outside.blocks_built, outside.blocks_reused) == (0, 3)
     page.write_text(html.replace("</h1>", " (amended)</h1>"), encoding="utf-8")
-    inside = indexed_copy(site, shards, tmp_path / "inside", tmp_path / "before")
-    assert (inside.shards_built, inside.shards_reused) == (1, 1)
+    inside = indexed_copy(site, documents, tmp_path / "inside", tmp_path / "before")
+    assert (inside.blocks_built, inside.blocks_reused) == (1, 2)
+    assert 0 in reader_of(tmp_path / "inside").documents_with("amended")
 
 
 def test_a_page_without_an_indexed_article_is_refused_by_name() -> None:

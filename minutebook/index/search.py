@@ -1,163 +1,160 @@
-"""The index stage: build the client-side search index, one Pagefind bundle per search shard.
+"""The index stage: write Minutebook's search index (docs/search-index.md) for the item pages
+in the staging folder.
 
-Each shard's search documents (documents.py: what Pagefind reads of an item page) are written
-into a scratch folder that Pagefind indexes into `pagefind/<shard name>/`; up to `jobs` Pagefind
-runs go at once. A shard whose fingerprint is the same as in the previous build's
-`pagefind/shards.json` is copied from there instead, so an unchanged shard costs no Pagefind run
-and the output is byte-identical to a cold index. Each page is read and cut down once: a shard's
-documents are fingerprinted as they are written into its scratch folder, and the folder is
-dropped when the shard can be reused.
+Blocks are built in worker processes, each from its own pages alone; a block whose search
+documents have the same fingerprint as a block of the previous build is linked from there
+instead of built. The parent then writes what spans blocks: each block's facets file (filter
+values are numbered across the archive), the term dictionary and the manifest.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from minutebook.diagnostics import ToolError
-from minutebook.index.canonical import canonicalise_bundle
+from minutebook.index.blocks import (
+    FACETS,
+    FILTERS,
+    BlockSummary,
+    block_folder,
+    build_block,
+    facets_file,
+    read_summary,
+)
+from minutebook.index.dictionary import dictionary_files
 from minutebook.index.documents import search_document
 from minutebook.index.manifest import (
     MANIFEST,
+    PreviousIndex,
     fingerprint,
     fingerprint_salt,
     manifest_bytes,
-    page_count,
-    previous_bundles,
+    previous_index,
 )
-from minutebook.index.shards import SearchShard
+from minutebook.parallel import run_shared
+from minutebook.write import output
 
-PAGEFIND = [sys.executable, "-m", "pagefind"]
-LANGUAGE = ["--force-language", "en"]
+MIN_DOCUMENTS_PER_WORKER = 400
 
 
 @dataclass(frozen=True)
 class IndexResult:
-    pages_indexed: int
-    shards_built: int
-    shards_reused: int
-    log: str  # Pagefind's output for the shards it built
+    documents: int
+    blocks_built: int
+    blocks_reused: int
+
+
+@dataclass(frozen=True)
+class _Block:
+    fingerprint: str
+    summary: BlockSummary
+    reused: bool
 
 
 def index_site(
     site_dir: Path,
-    shards: Sequence[SearchShard],
+    documents: Sequence[str],
+    block_docs: int,
     previous_site: Path | None = None,
     jobs: int = 2,
-    on_progress: Callable[[int], None] = lambda pages: None,
+    on_progress: Callable[[int], None] = lambda documents: None,
 ) -> IndexResult:
-    """Index every shard; `on_progress` hears the page count of each shard as it is done."""
-    bundles_dir = _fresh_folder(site_dir / "pagefind", previous_site)
-    version = pagefind_version()
-    salt = fingerprint_salt(version)
-    reusable = previous_bundles(previous_site)
-    fingerprints: dict[str, str] = {}
-    to_build: list[tuple[SearchShard, Path]] = []
-    for shard in shards:
-        scratch = Path(tempfile.mkdtemp(prefix=".pagefind-shard-", dir=site_dir))
-        fingerprints[shard.name] = fingerprint(_written_documents(site_dir, shard, scratch), salt)
-        if fingerprints[shard.name] in reusable:
-            shutil.rmtree(scratch)
-            _copy_bundle(reusable[fingerprints[shard.name]], bundles_dir / shard.name)
-            on_progress(len(shard.pages))
-        else:
-            to_build.append((shard, scratch))
-    logs = _build_bundles(bundles_dir, to_build, jobs, on_progress)
-    manifest = manifest_bytes(bundles_dir, shards, fingerprints, version)
-    (bundles_dir / MANIFEST).write_bytes(manifest)
-    pages = sum(page_count(bundles_dir / shard.name) for shard in shards)
-    return IndexResult(pages, len(to_build), len(shards) - len(to_build), "\n".join(logs))
+    """Index the item pages at `documents` (output paths, in document id order)."""
+    buckets = block_bucket_count(block_docs)
+    salt = fingerprint_salt(buckets)
+    previous = previous_index(previous_site)
+    blocks = [
+        (index, documents[start : start + block_docs])
+        for index, start in enumerate(range(0, len(documents), block_docs))
+    ]
+
+    def index_share(
+        share: Sequence[tuple[int, Sequence[str]]], report: Callable[[int], None]
+    ) -> list[tuple[int, _Block]]:
+        done = []
+        for index, pages in share:
+            done.append((index, _index_block(site_dir, index, pages, buckets, salt, previous)))
+            report(len(pages))
+        return done
+
+    min_blocks = -(-MIN_DOCUMENTS_PER_WORKER // block_docs)
+    shares = run_shared(index_share, blocks, jobs, on_progress, min_per_worker=min_blocks)
+    built = [block for _, block in sorted(entry for share in shares for entry in share)]
+    _write_shared_files(site_dir, built, len(documents), block_docs, buckets)
+    reused = sum(block.reused for block in built)
+    return IndexResult(len(documents), len(built) - reused, reused)
 
 
-def pagefind_version() -> str:
-    """`pagefind --version` prints "pagefind 1.5.2"."""
-    completed = _run([*PAGEFIND, "--version"], "Pagefind could not start")
-    return completed.stdout.split()[-1]
+def block_bucket_count(block_docs: int) -> int:
+    """Posting files per block: about 16 documents' worth of terms in each."""
+    count = 1
+    while count * 16 < block_docs:
+        count *= 2
+    return count
 
 
-def _fresh_folder(bundles_dir: Path, previous_site: Path | None) -> Path:
-    if previous_site is not None and previous_site.resolve() == bundles_dir.parent.resolve():
-        raise ValueError("the previous site must be another folder than the one being indexed")
-    shutil.rmtree(bundles_dir, ignore_errors=True)
-    bundles_dir.mkdir(parents=True)
-    return bundles_dir
+def _index_block(
+    site_dir: Path,
+    index: int,
+    pages: Sequence[str],
+    buckets: int,
+    salt: bytes,
+    previous: PreviousIndex | None,
+) -> _Block:
+    documents = [(path, search_document((site_dir / path).read_bytes(), path)) for path in pages]
+    block_fingerprint = fingerprint(documents, salt)
+    folder = block_folder(index)
+    earlier = previous.blocks.get(block_fingerprint) if previous else None
+    if previous and earlier and earlier[1] == len(pages) and (earlier[0] / FACETS).is_file():
+        names = sorted(p.name for p in earlier[0].iterdir() if p.name != FACETS)
+        output.link_files(site_dir, earlier[0], folder, names)
+        summary = read_summary(earlier[0], len(pages), previous.filter_values)
+        return _Block(block_fingerprint, summary, reused=True)
+    files, summary = build_block(folder, documents, buckets)
+    output.write_files(site_dir, files)
+    return _Block(block_fingerprint, summary, reused=False)
 
 
-def _build_bundles(
-    bundles_dir: Path,
-    shards: Sequence[tuple[SearchShard, Path]],
-    jobs: int,
-    on_progress: Callable[[int], None],
-) -> list[str]:
-    """Run Pagefind on each (shard, scratch folder of its documents)."""
-    if not shards:
-        return []
-    with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(shards)))) as pool:
-        futures = {
-            pool.submit(_build_bundle, shard, scratch, bundles_dir / shard.name): shard
-            for shard, scratch in shards
-        }
-        try:
-            for future in as_completed(futures):
-                future.result()  # raises the first failure at once, cancelling the rest
-                on_progress(len(futures[future].pages))
-            return [future.result() for future in futures]  # in shard order
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+def _write_shared_files(
+    site_dir: Path, blocks: Sequence[_Block], documents: int, block_docs: int, buckets: int
+) -> None:
+    counts = [Counter[str]() for _ in FILTERS]
+    for block in blocks:
+        for document in block.summary.documents:
+            for counter, values in zip(counts, document.filters, strict=True):
+                counter.update(values)
+    present = [
+        (name, sorted(counter)) for name, counter in zip(FILTERS, counts, strict=True) if counter
+    ]
+    value_ids = {name: {value: n for n, value in enumerate(values)} for name, values in present}
+    files = [
+        (f"{block_folder(index)}/{FACETS}", facets_file(block.summary.documents, value_ids))
+        for index, block in enumerate(blocks)
+    ]
+    term_buckets, dictionary = dictionary_files([block.summary.vocabulary for block in blocks])
+    filters: dict[str, dict[str, list[Any]]] = {
+        name: {"values": values, "counts": [counts[FILTERS.index(name)][v] for v in values]}
+        for name, values in present
+    }
+    sizes = {
+        "docs": documents,
+        "undated": sum(d.date is None for block in blocks for d in block.summary.documents),
+        "block_docs": block_docs,
+        "term_buckets": term_buckets,
+        "block_buckets": buckets,
+    }
+    manifest = manifest_bytes([_block_entry(block) for block in blocks], filters, sizes)
+    output.write_files(site_dir, [*files, *dictionary, (MANIFEST, manifest)])
 
 
-def _written_documents(
-    site_dir: Path, shard: SearchShard, scratch: Path
-) -> Iterator[tuple[str, bytes]]:
-    """The shard's search documents, each also written into `scratch` for Pagefind to read
-    (inside the site folder, so a failed build discards it with the rest)."""
-    for output_path in shard.pages:
-        document = search_document((site_dir / output_path).read_bytes(), output_path)
-        target = scratch / output_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(document)
-        yield output_path, document
-
-
-def _build_bundle(shard: SearchShard, scratch: Path, bundle_dir: Path) -> str:
-    try:
-        log = run_pagefind(scratch, bundle_dir, f"Pagefind failed on search shard {shard.name}")
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    canonicalise_bundle(bundle_dir)
-    return log
-
-
-def run_pagefind(site_dir: Path, bundle_dir: Path, failure: str = "Pagefind failed") -> str:
-    """Index the pages in `site_dir` into `bundle_dir`; Pagefind's log."""
-    command = [*PAGEFIND, "--site", str(site_dir), "--output-path", str(bundle_dir), *LANGUAGE]
-    return _run(command, failure).stdout
-
-
-def _run(command: list[str], failure: str) -> subprocess.CompletedProcess[str]:
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
-    if completed.returncode != 0:
-        raise ToolError(f"{failure}:\n{completed.stdout}\n{completed.stderr}".strip())
-    return completed
-
-
-def _copy_bundle(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, copy_function=_link_or_copy)
-
-
-def _link_or_copy(source: str | Path, target: str | Path) -> None:
-    """A hard link where the file system allows one (nothing edits these files in place)."""
-    Path(target).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def _block_entry(block: _Block) -> dict[str, Any]:
+    dates = [d.date for d in block.summary.documents if d.date is not None]
+    return {
+        "docs": len(block.summary.documents),
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "fingerprint": block.fingerprint,
+    }

@@ -42,6 +42,21 @@ def copy_static(static_dir: Path, staging_dir: Path) -> None:
     shutil.copytree(static_dir, staging_dir / "static", dirs_exist_ok=True)
 
 
+def link_files(
+    staging_dir: Path, source_dir: Path, output_folder: str, names: Iterable[str]
+) -> None:
+    """Put files of an earlier build (in `source_dir`) into `output_folder` unchanged: hard links
+    where the file system allows (the earlier build is replaced, never edited), else copies."""
+    target = staging_dir / _checked(output_folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        source, copy = source_dir / name, target / _checked(name)
+        try:
+            os.link(source, copy)
+        except OSError:
+            shutil.copy2(source, copy)
+
+
 def _checked(output_path: str) -> str:
     """Output paths come from slugs, so this never fires; it guards the one write path anyway."""
     path = PurePosixPath(output_path)

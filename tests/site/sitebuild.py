@@ -34,16 +34,16 @@ def build_site(
     return output_dir
 
 
-def config_with_shard_size(folder: Path, shard_pages: int) -> Path:
-    """A copy of the shipped config/ whose search shards hold at most `shard_pages` items."""
+def config_with_block_size(folder: Path, block_docs: int) -> Path:
+    """A copy of the shipped config/ whose search index blocks hold `block_docs` items."""
     shutil.copytree(REPO_ROOT / "config", folder)
     site = folder / "site.yaml"
     text = site.read_text(encoding="utf-8")
     site.write_text(
-        re.sub(r"(?m)^search_shard_pages: \d+$", f"search_shard_pages: {shard_pages}", text),
+        re.sub(r"(?m)^search_block_docs: \d+$", f"search_block_docs: {block_docs}", text),
         encoding="utf-8",
     )
-    assert f"search_shard_pages: {shard_pages}\n" in site.read_text(encoding="utf-8")
+    assert f"search_block_docs: {block_docs}\n" in site.read_text(encoding="utf-8")
     return folder
 
 
