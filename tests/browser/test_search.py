@@ -12,9 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from minutebook.index.terms import term_hash, terms
 from playwright.sync_api import Page, expect
 
+from minutebook.index.terms import term_hash, terms
 from tests.browser.filtervalues import choose_filter
 from tests.browser.pagekinds import Item, load_items
 from tests.browser.searchpage import (
