@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Locator, Page, Request, expect
 
 RESULT_LINKS = "#search-results a.search-result__link"
-SHARD_FILE = re.compile(r"/pagefind/([a-z0-9-]+)/[^/]")
+INDEX_FILE = re.compile(r"/search/index/(.+)$")
+BLOCK_FILE = re.compile(r"blocks/(\d+)/")
 
 
 def open_search(page: Page, site_url: str, query_string: str = "") -> None:
-    """Open /search/ and wait until Pagefind has loaded (its filters appear)."""
+    """Open /search/ and wait until the index's manifest has loaded (the filters appear)."""
     page.goto(f"{site_url}/search/{query_string}")
     expect(page.locator("#search-filters")).to_be_visible()
 
@@ -26,7 +27,7 @@ def status(page: Page) -> Locator:
 
 def expect_count(page: Page, count: int, also: str = "") -> None:
     """Wait for the status line to announce `count` results, then for them all to render."""
-    words = "No results" if count == 0 else f"{count} results?"
+    words = "No results" if count == 0 else f"{count} results?"  # exact: never "At least"
     expect(status(page)).to_have_text(re.compile(rf"^{words}\b.*{re.escape(also)}", re.S))
     expect(page.locator(RESULT_LINKS)).to_have_count(count)
 
@@ -46,30 +47,52 @@ def checkbox(page: Page, name: str, value: str) -> Locator:
     )
 
 
+def filter_count(page: Page, name: str, value: str) -> Locator:
+    """The count shown beside one filter value, e.g. "(12)", or "(12+)" for a lower bound."""
+    return page.locator(
+        f"#search-filter-groups input[type=checkbox][name={name}][value={json.dumps(value)}]"
+        " + label .count"
+    )
+
+
 def url_state(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-@dataclass(frozen=True)
-class Shard:
-    name: str
-    councils: tuple[str, ...]
-    years: tuple[str, ...]
+def show_every_result(page: Page) -> None:
+    """Press "Show more results" until it goes away (each press may visit further blocks)."""
+    more = page.locator("#search-more")
+    for _ in range(1000):
+        if more.is_hidden():
+            return
+        shown = page.locator(RESULT_LINKS).count()
+        more.click()
+        page.wait_for_function(  # more results, or none left to find
+            "([links, shown]) => document.querySelectorAll(links).length !== shown"
+            " || document.getElementById('search-more').hidden",
+            arg=[RESULT_LINKS, shown],
+        )
+    raise AssertionError("the results never ran out")
 
 
-def shards_of(site: Path) -> list[Shard]:
-    """The search shards the build listed in pagefind/shards.json."""
-    manifest = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
-    return [Shard(s["name"], tuple(s["councils"]), tuple(s["years"])) for s in manifest["shards"]]
+def index_manifest(site: Path) -> dict[str, Any]:
+    manifest: dict[str, Any] = json.loads(
+        (site / "search" / "index" / "manifest.json").read_text(encoding="utf-8")
+    )
+    return manifest
 
 
-def watch_shard_requests(page: Page) -> set[str]:
-    """The shard folders (pagefind/<name>/) the page fetches anything from, filled in as it goes."""
-    fetched: set[str] = set()
+def watch_index_requests(page: Page) -> list[str]:
+    """The search index files the page fetches (paths under search/index/), filled in as it goes."""
+    fetched: list[str] = []
 
     def note(request: Request) -> None:
-        if match := SHARD_FILE.search(urlsplit(request.url).path):
-            fetched.add(match[1])
+        if match := INDEX_FILE.search(urlsplit(request.url).path):
+            fetched.append(match[1])
 
     page.on("request", note)
     return fetched
+
+
+def blocks_fetched(fetched: list[str]) -> set[int]:
+    return {int(match[1]) for path in fetched if (match := BLOCK_FILE.match(path))}

@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from minutebook.index.terms import term_hash, terms
 from tests.browser.filtervalues import choose_filter
 from tests.browser.pagekinds import Item, load_items
 from tests.browser.searchpage import (
     RESULT_LINKS,
+    blocks_fetched,
     checkbox,
     expect_count,
+    filter_count,
+    index_manifest,
     open_search,
     result_paths,
-    shards_of,
+    show_every_result,
     status,
     url_state,
-    watch_shard_requests,
+    watch_index_requests,
 )
 from tests.browser.server import serve_site
 from tests.site.headers import netlify_rules
-from tests.site.sitebuild import DATED_CONTENT, REPO_ROOT, build_site, config_with_shard_size
+from tests.site.sitebuild import DATED_CONTENT, REPO_ROOT, build_site, config_with_block_size
 
 pytestmark = pytest.mark.browser
 
@@ -175,73 +182,93 @@ def test_a_date_range_returns_only_items_dated_inside_it(
     expect(status(page)).to_contain_text("without a recorded meeting date are left out")
 
 
-# The shipped councils are small enough to share one shard; these tests build them with shards
-# of one item at most, which gives each council (Bradford's two undated items stay together)
-# a shard of its own.
+# The shipped items fit one block; these tests build them in blocks of two, which gives
+# [Bradford, Bradford], [Herefordshire, Powys], [Thurrock] (undated items are numbered by URL).
 @pytest.fixture(scope="module")
-def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("sharded")
-    return build_site(folder / "site", config_dir=config_with_shard_size(folder / "config", 1))
+def blocks_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("blocks")
+    return build_site(folder / "site", config_dir=config_with_block_size(folder / "config", 2))
 
 
 @pytest.fixture(scope="module")
-def sharded_url(sharded_site: Path) -> Iterator[str]:
-    with serve_site(sharded_site, netlify_rules(REPO_ROOT / "netlify.toml")) as url:
+def blocks_url(blocks_site: Path) -> Iterator[str]:
+    with serve_site(blocks_site, netlify_rules(REPO_ROOT / "netlify.toml")) as url:
         yield url
 
 
-def test_a_council_filtered_search_loads_only_that_councils_shard(
-    page: Page, sharded_url: str, sharded_site: Path
+def test_a_council_filtered_search_fetches_only_the_files_its_words_and_council_need(
+    page: Page, blocks_url: str, blocks_site: Path
 ) -> None:
-    """Issue 6: the index is split by council, and a council filter needs only its shard."""
-    shards = shards_of(sharded_site)
-    assert len(shards) >= 3
-    bradford = {shard.name for shard in shards if "Bradford" in shard.councils}
-    fetched = watch_shard_requests(page)
-    open_search(page, sharded_url, f"?q={QUERY}&council=Bradford")
+    manifest = index_manifest(blocks_site)
+    assert len(manifest["blocks"]) == 3
+    words = [*terms(QUERY), "council=Bradford"]
+    fetched = watch_index_requests(page)
+    open_search(page, blocks_url, f"?q={QUERY}&council=Bradford")
     expect_count(page, 2, "(council: Bradford)")
     assert set(result_paths(page)) == {IMPROVEMENT, QUALITY}
-    assert len(bradford) == 1 and fetched == bradford
+    assert blocks_fetched(fetched) == {0}, "Bradford's items are all in block 0"
+    assert set(fetched) == {
+        "manifest.json",
+        *(f"terms/{term_hash(word) % manifest['term_buckets']}.bin" for word in words),
+        *(f"blocks/0/p{term_hash(word) % manifest['block_buckets']}.bin" for word in words),
+        "blocks/0/facets.bin",
+        "blocks/0/d0.json.gz",
+        "blocks/0/d1.json.gz",
+    }
+    assert len(fetched) == len(set(fetched)), "a file was fetched twice"
 
 
-def test_an_unfiltered_search_merges_every_shard_and_a_filter_change_reloads_them(
-    page: Page, sharded_url: str, sharded_site: Path, site_url: str
+def test_a_search_visits_exactly_the_blocks_that_hold_all_its_words(
+    page: Page, blocks_url: str, blocks_site: Path
 ) -> None:
-    shards = {shard.name for shard in shards_of(sharded_site)}
-    fetched = watch_shard_requests(page)
-    open_search(page, sharded_url, f"?q={QUERY}")
-    everywhere = set(wait_for_any_results(page))
-    assert len(shards) >= 3 and fetched == shards
-    assert {IMPROVEMENT, QUALITY, HEREFORDSHIRE} <= everywhere  # from two shards
-    one_shard = page.context.new_page()  # the same search on the one-shard default build
-    open_search(one_shard, site_url, f"?q={QUERY}")
-    # Pagefind widens a word to the words it begins when an index has no exact match for it. A
-    # shard without the exact word so finds a little more than one index over everything would.
-    assert set(wait_for_any_results(one_shard)) <= everywhere
-    one_shard.close()
-    checkbox(page, "council", "Bradford").check()  # one shard: the merged instance is replaced
-    expect_count(page, 2, "(council: Bradford)")
-    assert set(result_paths(page)) == {IMPROVEMENT, QUALITY}
-    checkbox(page, "council", "Bradford").uncheck()  # every shard again
-    expect_count(page, len(everywhere))
-    assert set(result_paths(page)) == everywhere
+    """Which block holds which words is read from the records (the text as indexed)."""
+    manifest = index_manifest(blocks_site)
+    holding = {
+        block
+        for block, words in enumerate(_words_by_block(blocks_site, manifest))
+        if set(terms(QUERY)) <= words
+    }
+    assert 0 < len(holding) < len(manifest["blocks"]), "the query should rule out a block"
+    fetched = watch_index_requests(page)
+    open_search(page, blocks_url, f"?q={QUERY}")
+    found = wait_for_any_results(page)
+    assert {IMPROVEMENT, QUALITY, HEREFORDSHIRE} <= set(found)
+    assert blocks_fetched(fetched) == holding
 
 
-def test_the_filter_lists_show_every_council_and_year_with_one_shard_loaded(
-    page: Page, sharded_url: str, sharded_site: Path
+def _words_by_block(site: Path, manifest: dict[str, Any]) -> list[set[str]]:
+    folder = site / "search" / "index" / "blocks"
+    found = []
+    for block, summary in enumerate(manifest["blocks"]):
+        words: set[str] = set()
+        for local in range(summary["docs"]):
+            record = json.loads(
+                gzip.decompress((folder / str(block) / f"d{local}.json.gz").read_bytes())
+            )
+            for section in record["sections"]:
+                words.update(terms(section["text"]))
+        found.append(words)
+    return found
+
+
+def test_the_filter_lists_show_every_council_and_year_before_any_block_is_fetched(
+    page: Page, blocks_url: str, blocks_site: Path
 ) -> None:
-    items = load_items(sharded_site)
-    open_search(page, sharded_url, f"?q={QUERY}&council=Bradford")
-    expect_count(page, 2, "(council: Bradford)")
+    items = load_items(blocks_site)
+    fetched = watch_index_requests(page)
+    open_search(page, blocks_url)
     for name, values in (
-        ("council", {item.council for item in items}),
-        ("year", {item.year_value for item in items}),
+        ("council", [item.council for item in items]),
+        ("year", [item.year_value for item in items]),
     ):
         shown = page.locator(f"#search-filter-groups input[name={name}]")
-        assert {box.get_attribute("value") for box in shown.all()} == values
+        assert {box.get_attribute("value") for box in shown.all()} == set(values)
+        for value in set(values):
+            expect(filter_count(page, name, value)).to_have_text(f"({values.count(value)})")
+    assert fetched == ["manifest.json"]
 
 
-# Two councils with interleaving meeting dates, one shard each, so sorting has to merge them.
+# Two councils with interleaving meeting dates, in blocks of two, so sorting has to go across them.
 OTHER_COUNCIL = {"2020-02-01": "Autumn reservoir works", "2021-07-01": "Summer reservoir works"}
 
 
@@ -251,15 +278,19 @@ def two_council_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = folder / "content"
     shutil.copytree(DATED_CONTENT, content)
     for date, title in OTHER_COUNCIL.items():
-        (content / "otherton" / f"{date}.md").parent.mkdir(exist_ok=True)
-        (content / "otherton" / f"{date}.md").write_text(
-            f"---\ncouncil: Otherton Borough Council\ncommittee: Cabinet\ndate: {date}\n"
-            f'item: "3"\ntitle: {title}\n---\n\n## Purpose\n\nThe reservoir programme.\n',
-            encoding="utf-8",
-        )
-    # Shards of 2: Otherton's two items fit one; the dated fixture's four go by runs of years.
-    config = config_with_shard_size(folder / "config", 2)
+        _write_item(content, "Otherton Borough Council", date, title)
+    config = config_with_block_size(folder / "config", 2)
     return build_site(folder / "site", content, config)
+
+
+def _write_item(content: Path, council: str, date: str, title: str) -> None:
+    path = content / council.split()[0].lower() / f"{date}-{title.split()[0].lower()}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"---\ncouncil: {council}\ncommittee: Cabinet\ndate: {date}\n"
+        f'item: "3"\ntitle: {title}\n---\n\n## Purpose\n\nThe reservoir programme.\n',
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -269,14 +300,100 @@ def two_council_url(two_council_site: Path) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("sort", ["newest", "oldest"])
-def test_sorting_by_date_orders_results_across_shards(
+def test_sorting_by_date_orders_results_across_blocks(
     page: Page, two_council_url: str, two_council_site: Path, sort: str
 ) -> None:
     items = load_items(two_council_site)
-    assert len(shards_of(two_council_site)) >= 2
+    assert len(index_manifest(two_council_site)["blocks"]) == 3
     dated = sorted((i for i in items if i.date), key=_date, reverse=sort == "newest")
     open_search(page, two_council_url, f"?q=reservoir&sort={sort}")
     expect_count(page, len(items))
     shown = result_paths(page)
     assert [p for p in shown if p in {i.url for i in dated}] == [i.url for i in dated]
     assert shown[len(dated) :] == [i.url for i in items if not i.date], "undated items go last"
+
+
+# More items than the relevance pool (50), two councils taking turns month by month, in blocks
+# of two: a search for a word they all have must say that its count is a lower bound.
+MANY = 61
+
+
+@pytest.fixture(scope="module")
+def many_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("many")
+    content = folder / "content"
+    for n in range(MANY):
+        council = ("Otherton Borough Council", "Elsewhere District Council")[n % 2]
+        date = f"{2019 + n // 12}-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+        _write_item(content, council, date, f"Reservoir works {n}")
+    config = config_with_block_size(folder / "config", 2)
+    return build_site(folder / "site", content, config)
+
+
+@pytest.fixture(scope="module")
+def many_url(many_site: Path) -> Iterator[str]:
+    with serve_site(many_site, netlify_rules(REPO_ROOT / "netlify.toml")) as url:
+        yield url
+
+
+AT_LEAST = re.compile(
+    r"^At least (\d+) results for “reservoir” \(searched newest first; more load as you page\)$"
+)
+
+
+def test_a_search_matching_more_than_the_pool_says_so_and_more_results_makes_it_exact(
+    page: Page, many_url: str, many_site: Path
+) -> None:
+    blocks = len(index_manifest(many_site)["blocks"])
+    fetched = watch_index_requests(page)
+    open_search(page, many_url, "?q=reservoir")
+    expect(status(page)).to_have_text(AT_LEAST)
+    found = int(AT_LEAST.match(status(page).inner_text())[1])  # type: ignore[index]
+    assert 50 <= found < MANY
+    expect(page.locator(RESULT_LINKS)).to_have_count(10)
+    assert len(blocks_fetched(fetched)) < blocks, "the first page visited every block"
+    expect(filter_count(page, "council", "Elsewhere")).to_have_text(re.compile(r"^\(\d+\+\)$"))
+    show_every_result(page)
+    expect_count(page, MANY, "for “reservoir”")
+    assert set(result_paths(page)) == {item.url for item in load_items(many_site)}
+    assert len(blocks_fetched(fetched)) == blocks
+    expect(filter_count(page, "council", "Elsewhere")).to_have_text(f"({MANY // 2})")
+
+
+@pytest.mark.parametrize("sort", ["relevance", "oldest"])
+@pytest.mark.parametrize(
+    ("council", "since", "until"),
+    [
+        ("Otherton", "2019-03-15", "2020-02-10"),  # both ends inside blocks
+        ("Elsewhere", "2021-06-01", None),
+        ("Otherton", None, "2019-01-01"),  # exactly the first item's day
+    ],
+)
+def test_a_date_range_and_a_council_give_exactly_the_items_items_json_says(
+    page: Page,
+    many_url: str,
+    many_site: Path,
+    council: str,
+    since: str | None,
+    until: str | None,
+    sort: str,
+) -> None:
+    expected = [
+        item
+        for item in load_items(many_site)
+        if item.council == council
+        and item.date
+        and (not since or item.date >= since)
+        and (not until or item.date <= until)
+    ]
+    assert 0 < len(expected) < 50
+    query = "".join(f"&{name}={value}" for name, value in (("from", since), ("to", until)) if value)
+    sort_query = "&sort=oldest" if sort == "oldest" else ""
+    open_search(page, many_url, f"?council={council}{query}{sort_query}")
+    expect(status(page)).to_contain_text("(council: ")
+    show_every_result(page)
+    expect_count(page, len(expected), f"(council: {council})")
+    shown = result_paths(page)
+    assert set(shown) == {item.url for item in expected}
+    if sort == "oldest":
+        assert shown == [item.url for item in sorted(expected, key=_date)]
