@@ -25,9 +25,7 @@ class IndexReader:
     def dictionary_entry(self, term: str) -> tuple[int, list[tuple[int, int]]] | None:
         """(df, [(block, block df)]) of a term, or None when no document holds it."""
         path = self.folder / "terms" / f"{term_hash(term) % self.manifest['term_buckets']}.bin"
-        if not path.exists():
-            return None
-        reader = Reader(path.read_bytes())
+        reader = Reader(path.read_bytes())  # every bucket is written, empty ones too
         while not reader.at_end():
             found, df, count = reader.string(), reader.varint(), reader.varint()
             blocks, block = [], 0

@@ -81,6 +81,10 @@ def test_every_item_page_is_one_document_in_date_order_with_its_record(project: 
     dates = [r["meta"]["date_iso"] for r in records]
     assert dates == [None, "2020-01-02", "2021-03-04", "2021-03-04", "2022-07-08"]
     assert manifest["undated"] == 1
+    terms_dir = project.site / "search" / "index" / "terms"
+    assert sorted(p.name for p in terms_dir.iterdir()) == sorted(
+        f"{bucket}.bin" for bucket in range(manifest["term_buckets"])
+    )  # every bucket, so the page never asks for a file that is not there
     assert [(b["first_date"], b["last_date"]) for b in manifest["blocks"]] == [
         ("2020-01-02", "2020-01-02"),
         ("2021-03-04", "2021-03-04"),

@@ -29,10 +29,10 @@ def dictionary_files(vocabularies: Sequence[dict[str, int]]) -> tuple[int, list[
     by_bucket: dict[int, list[str]] = {}
     for term in blocks_of:
         by_bucket.setdefault(term_hash(term) % buckets, []).append(term)
-    files = []
-    for bucket, terms in sorted(by_bucket.items()):
+    files = []  # every bucket, empty ones too: the page would log a 404 as an error
+    for bucket in range(buckets):
         out = bytearray()
-        for term in sorted(terms, key=lambda t: t.encode("utf-8")):
+        for term in sorted(by_bucket.get(bucket, []), key=lambda t: t.encode("utf-8")):
             entries = blocks_of[term]
             put_string(out, term)
             put_varint(out, sum(count for _, count in entries))

@@ -24,7 +24,7 @@ FNV_PRIME = 0x01000193
 def terms(text: str) -> list[str]:
     """The terms of `text`, in order, repeats kept."""
     words = TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
-    return [stem(word) for word in words if len(word) > 1 or word.isdigit()]
+    return [stem(word) for word in words if len(word) > 1 or word.isdecimal()]
 
 
 def term_counts(text: str) -> Counter[str]:
@@ -32,7 +32,7 @@ def term_counts(text: str) -> Counter[str]:
     a page has a few hundred distinct words among a few thousand)."""
     counts: Counter[str] = Counter()
     for word, count in Counter(TOKEN.findall(unicodedata.normalize("NFKC", text).lower())).items():
-        if len(word) > 1 or word.isdigit():
+        if len(word) > 1 or word.isdecimal():
             counts[stem(word)] += count
     return counts
 

@@ -53,12 +53,6 @@ def test_the_page_hashes_terms_as_the_build_does(page: Page, site_url: str) -> N
     assert dict(zip(words, hashes, strict=True)) == {word: term_hash(word) for word in words}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="terms.py keeps one-character tokens with str.isdigit(), which is true of 69 that are"
-    " not decimal digits (Ethiopic ፩, ⓵, ❶, ➀, …); the spec keeps decimal digits only, as"
-    " str.isdecimal() and the page's \\p{Nd} do",
-)
 def test_a_single_digit_that_is_not_decimal_is_dropped_by_both(page: Page, site_url: str) -> None:
     texts = ["፩ ፪ ⓵ ❶ ➀ 7"]
     assert in_page(page, site_url, "terms", texts) == [terms(text) for text in texts]
