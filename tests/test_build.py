@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from minutebook.render.pages import page_window
 from tests.conftest import Project, item_file
 
 DISCUSSION = """\
@@ -164,6 +167,23 @@ def test_long_listings_are_paginated(project: Project) -> None:
     assert 'rel="next" href="/resolutions/noted/page/2/"' in first
     assert first.count('class="item-list__item"') == 50
     assert second.count('class="item-list__item"') == 5
+
+
+@pytest.mark.parametrize(
+    ("current", "total", "numbers"),
+    [
+        (1, 2, [1, 2]),
+        (1, 9, [1, 2, 3, 0, 9]),
+        (5, 9, [1, 0, 3, 4, 5, 6, 7, 0, 9]),
+        (4, 9, [1, 2, 3, 4, 5, 6, 0, 9]),
+        (9, 9, [1, 0, 7, 8, 9]),
+        (200, 400, [1, 0, 198, 199, 200, 201, 202, 0, 400]),
+    ],
+)
+def test_pagination_links_the_ends_and_the_pages_near_the_current_one(
+    current: int, total: int, numbers: list[int]
+) -> None:
+    assert page_window(current, total) == numbers
 
 
 def test_same_content_gives_byte_identical_output(project: Project, tmp_path_factory) -> None:

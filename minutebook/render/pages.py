@@ -185,8 +185,23 @@ def _pagination(url: str, current: int, total: int) -> Pagination | None:
         total=total,
         previous_url=urls.page_url(url, current - 1) if current > 1 else None,
         next_url=urls.page_url(url, current + 1) if current < total else None,
-        pages=tuple(Link(str(n), urls.page_url(url, n)) for n in range(1, total + 1)),
+        pages=tuple(
+            Link(str(n), urls.page_url(url, n)) if n else None for n in page_window(current, total)
+        ),
     )
+
+
+def page_window(current: int, total: int, around: int = 2) -> list[int]:
+    """The page numbers a pagination bar links: the first, the last and those within `around`
+    of the current one, with 0 for each gap. Linking every page made a listing of P pages cost
+    P² links (a topic of 20,000 items: 400 pages of 400 links each)."""
+    shown = sorted({1, total, *range(max(1, current - around), min(total, current + around) + 1)})
+    numbers: list[int] = []
+    for number in shown:
+        if numbers and number > numbers[-1] + 1:
+            numbers.append(0)
+        numbers.append(number)
+    return numbers
 
 
 def _plain_pages(archive: Archive) -> Iterator[PlannedPage]:

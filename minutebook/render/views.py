@@ -75,7 +75,7 @@ class Pagination:
     total: int
     previous_url: str | None
     next_url: str | None
-    pages: tuple[Link, ...]
+    pages: tuple[Link | None, ...]  # None: a gap of pages not linked
 
 
 @dataclass(frozen=True)
