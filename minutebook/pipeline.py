@@ -157,11 +157,9 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
     try:
         pages = _write_pages(planned, environment, staging, options.jobs, progress)
         with progress.step("Writing data, feeds and sitemap"):
-            extra_files = [
-                ("_headers", headers_file(configuration.NETLIFY_TOML)),
-                *publication_files(archive, pages),
-            ]
-            output.write_files(staging, extra_files)
+            headers = ("_headers", headers_file(configuration.NETLIFY_TOML))
+            output.write_files(staging, [headers])
+            output.write_files(staging, publication_files(archive, pages))
         output.copy_static(configuration.STATIC_DIR, staging)
         # The index stage needs only the document order; its workers are forked from here.
         del archive, planned

@@ -202,24 +202,26 @@ function escapeHtml(text) {
 function markWord(word, wanted) {
   let html = "";
   let last = 0;
-  let marked = false;
   for (const match of word.matchAll(WORD)) {
     if (!terms(match[0]).some((term) => wanted.has(term))) continue;
     html += `${escapeHtml(word.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
     last = match.index + match[0].length;
-    marked = true;
   }
-  return { html: html + escapeHtml(word.slice(last)), marked };
+  return html + escapeHtml(word.slice(last));
+}
+
+function wordMatches(word, wanted) {
+  return terms(word).some((term) => wanted.has(term));
 }
 
 // About `length` words of text around its first matching word, escaped, with matches marked.
+// Only the words shown are marked: a section can run to thousands of words.
 export function excerpt(text, wanted, length = 30) {
   const words = String(text || "").split(/\s+/).filter(Boolean);
-  const marked = words.map((word) => markWord(word, wanted));
-  const first = Math.max(0, marked.findIndex((word) => word.marked));
+  const first = Math.max(0, words.findIndex((word) => wordMatches(word, wanted)));
   const start = Math.max(0, Math.min(first - Math.floor(length / 3), words.length - length));
   const end = Math.min(words.length, start + length);
-  const html = marked.slice(start, end).map((word) => word.html).join(" ");
+  const html = words.slice(start, end).map((word) => markWord(word, wanted)).join(" ");
   return `${start > 0 ? "… " : ""}${html}${end < words.length ? " …" : ""}`;
 }
 
@@ -283,13 +285,14 @@ export class SearchIndex {
     return this.cache.get(key);
   }
 
+  // Every index file is gzipped (gunzip passes through what a server has already decoded).
   // A missing optional file (a dictionary bucket no term fell in) is empty.
   bytes(path, optional = false) {
     return this.cached(path, async () => {
       const response = await fetch(this.indexUrl + path);
       if (optional && response.status === 404) return new Uint8Array(0);
       if (!response.ok) throw new Error(`search index: ${path}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
+      return gunzip(new Uint8Array(await response.arrayBuffer()));
     });
   }
 
@@ -330,7 +333,7 @@ export class SearchIndex {
 
   record(block, local) {
     return this.cached(`record ${block} ${local}`, async () => {
-      const bytes = await gunzip(await this.bytes(`blocks/${block}/d${local}.json.gz`));
+      const bytes = await this.bytes(`blocks/${block}/d${local}.json.gz`);
       return JSON.parse(decoder.decode(bytes));
     });
   }

@@ -25,7 +25,9 @@ class IndexReader:
     def dictionary_entry(self, term: str) -> tuple[int, list[tuple[int, int]]] | None:
         """(df, [(block, block df)]) of a term, or None when no document holds it."""
         path = self.folder / "terms" / f"{term_hash(term) % self.manifest['term_buckets']}.bin"
-        reader = Reader(path.read_bytes())  # every bucket is written, empty ones too
+        reader = Reader(
+            gzip.decompress(path.read_bytes())
+        )  # every bucket is written, empty ones too
         while not reader.at_end():
             found, df, count = reader.string(), reader.varint(), reader.varint()
             blocks, block = [], 0
@@ -39,7 +41,8 @@ class IndexReader:
     def postings(self, block: int, term: str) -> dict[int, int]:
         """Document id → weight of `term` in one block."""
         bucket = term_hash(term) % self.manifest["block_buckets"]
-        reader = Reader((self.folder / "blocks" / str(block) / f"p{bucket}.bin").read_bytes())
+        path = self.folder / "blocks" / str(block) / f"p{bucket}.bin"
+        reader = Reader(gzip.decompress(path.read_bytes()))
         first = block * self.manifest["block_docs"]
         while not reader.at_end():
             found, count = reader.string(), reader.varint()
@@ -74,7 +77,8 @@ class IndexReader:
     def facets(self, block: int) -> list[tuple[int, dict[str, list[str]]]]:
         """(day, filter → values) of each document of a block."""
         manifest = self.manifest
-        reader = Reader((self.folder / "blocks" / str(block) / "facets.bin").read_bytes())
+        path = self.folder / "blocks" / str(block) / "facets.bin"
+        reader = Reader(gzip.decompress(path.read_bytes()))
         found = []
         for _ in range(manifest["blocks"][block]["docs"]):
             day = reader.varint()

@@ -10,13 +10,12 @@ across the whole archive, is written again every build (by the parent, from the 
 from __future__ import annotations
 
 import datetime
-import gzip
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.index.encoding import Reader, put_deltas, put_string, put_varint
+from minutebook.index.encoding import Reader, packed, put_deltas, put_string, put_varint, unpacked
 from minutebook.index.records import SearchRecord, search_record
 from minutebook.index.terms import filter_term, term_hash
 
@@ -75,7 +74,7 @@ def record_file(record: SearchRecord) -> bytes:
     sections = [{"id": s.id, "title": s.title, "text": s.text} for s in record.sections]
     data = {"url": record.url, "title": record.title, "meta": meta, "sections": sections}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return packed(text.encode("utf-8"))
 
 
 def posting_files(
@@ -91,7 +90,7 @@ def posting_files(
             put_string(out, term)
             put_varint(out, len(postings[term]))
             put_deltas(out, postings[term])
-        files.append((f"{folder}/p{bucket}.bin", bytes(out)))
+        files.append((f"{folder}/p{bucket}.bin", packed(out)))
     return files
 
 
@@ -107,7 +106,7 @@ def facets_file(documents: Sequence[DocumentFacets], value_ids: dict[str, dict[s
             put_varint(out, len(values))
             for value_id in sorted(ids[value] for value in values):
                 put_varint(out, value_id)
-    return bytes(out)
+    return packed(out)
 
 
 def day_number(date: str | None) -> int:
@@ -120,14 +119,14 @@ def read_summary(folder: Path, documents: int, filter_values: dict[str, list[str
     (`filter_values`: that build's manifest filters, in its order, with their values)."""
     vocabulary: dict[str, int] = {}
     for path in folder.glob("p*.bin"):
-        reader = Reader(path.read_bytes())
+        reader = Reader(unpacked(path.read_bytes()))
         while not reader.at_end():
             term = reader.string()
             count = reader.varint()
             vocabulary[term] = count
             for _ in range(2 * count):
                 reader.varint()
-    reader = Reader((folder / FACETS).read_bytes())
+    reader = Reader(unpacked((folder / FACETS).read_bytes()))
     found = []
     for _ in range(documents):
         day = reader.varint()

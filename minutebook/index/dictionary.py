@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from minutebook.index.encoding import put_deltas, put_string, put_varint
+from minutebook.index.encoding import packed, put_deltas, put_string, put_varint
 from minutebook.index.terms import term_hash
 
 TERMS_PER_FILE = 256  # about 3 KB a file: a query fetches one per word
@@ -38,5 +38,5 @@ def dictionary_files(vocabularies: Sequence[dict[str, int]]) -> tuple[int, list[
             put_varint(out, sum(count for _, count in entries))
             put_varint(out, len(entries))
             put_deltas(out, entries)
-        files.append((f"search/index/terms/{bucket}.bin", bytes(out)))
+        files.append((f"search/index/terms/{bucket}.bin", packed(out)))
     return buckets, files

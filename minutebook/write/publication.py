@@ -3,7 +3,7 @@ redirects, as (output_path, bytes) pairs for the writer."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from minutebook.model.archive import Archive
 from minutebook.render.pages import PageEntry
@@ -15,7 +15,10 @@ from minutebook.write.sqlite_data import sqlite_file
 from minutebook.write.tables import csv_files
 
 
-def publication_files(archive: Archive, pages: Sequence[PageEntry]) -> list[tuple[str, bytes]]:
+def publication_files(archive: Archive, pages: Sequence[PageEntry]) -> Iterator[tuple[str, bytes]]:
+    """Made one file at a time as the writer takes them (the data files of a large archive are
+    hundreds of MB); the redirects are read first, so a bad redirects.yaml stops the build
+    before anything is written."""
     site = archive.config.site
     indexable = sorted(p.url for p in pages if not p.noindex and p.url.endswith("/"))
     hidden = [
@@ -25,12 +28,14 @@ def publication_files(archive: Archive, pages: Sequence[PageEntry]) -> list[tupl
         for folder in (c.url, f"/threads/{c.slug}/", f"/actions/{c.slug}/", f"/data/{c.slug}/")
     ]
     redirects = load_redirects(archive.config.config_dir / "redirects.yaml", {p.url for p in pages})
-    return [
-        *data_files(archive),
-        *csv_files(archive),
-        ("data/minutebook.sqlite", sqlite_file(archive)),
-        *feed_files(archive),
-        *sitemap_files(site.base_url, indexable),
-        ("robots.txt", robots_txt(site.base_url, site.base_path, hidden)),
-        *redirect_files(redirects, site.base_url, site.base_path),
-    ]
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        yield from data_files(archive)
+        yield from csv_files(archive)
+        yield "data/minutebook.sqlite", sqlite_file(archive)
+        yield from feed_files(archive)
+        yield from sitemap_files(site.base_url, indexable)
+        yield "robots.txt", robots_txt(site.base_url, site.base_path, hidden)
+        yield from redirect_files(redirects, site.base_url, site.base_path)
+
+    return files()

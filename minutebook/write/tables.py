@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from minutebook.model.archive import Archive
@@ -63,12 +64,14 @@ def resolution_rows(item: AgendaItem, archive: Archive) -> list[dict[str, Any]]:
     ]
 
 
-def csv_files(archive: Archive) -> list[tuple[str, bytes]]:
-    files = _pair("data/", archive.items, archive)
-    for council in archive.councils:
-        items = [i for i in archive.items if i.council_slug == council.slug]
-        files += _pair(f"data/{council.slug}/", items, archive)
-    return files
+def csv_files(archive: Archive) -> Iterator[tuple[str, bytes]]:
+    """The whole archive's tables, then each council's, one file at a time."""
+    yield from _pair("data/", archive.items, archive)
+    by_council: dict[str, list[AgendaItem]] = {c.slug: [] for c in archive.councils}
+    for item in archive.items:
+        by_council[item.council_slug].append(item)
+    for slug, items in by_council.items():
+        yield from _pair(f"data/{slug}/", items, archive)
 
 
 def _pair(folder: str, items: list[AgendaItem], archive: Archive) -> list[tuple[str, bytes]]:
