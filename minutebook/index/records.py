@@ -7,33 +7,38 @@ filters and fields inside it still count), `data-pagefind-weight` (how much its 
 `data-pagefind-filter` and `data-pagefind-meta` ("name" takes the element's text, "name:value"
 the value given). Headings with an id start a new section, so results can link into the page.
 
-The pages are our own templates' output (escaped by Jinja, checked by the Nu Html Checker), so
-a tag scanner reads them; html.parser took three times as long, most of the index stage.
+The pages are our own templates' output (escaped by Jinja, checked by the Nu Html Checker). So
+rather than visit every tag in Python, the reader finds only the few marked elements and
+headings, and takes the text between them with regular expressions: an html.parser reader (kept
+in tests/ as the reference this one must agree with) took five times as long, most of the index
+stage.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from minutebook.index.terms import term_counts
 
 MAX_WEIGHT = 255
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 # Inline elements join the words around them; every other tag separates words.
 INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "small", "span", "strong"}
 INLINE |= {"sub", "sup", "time", "u", "var", "dfn", "kbd", "s", "bdi", "bdo", "data"}
-# Whitespace before a tag is taken with it: most text between tags is only indentation.
-TOKEN = re.compile(
-    r"(\s*)(?:<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>)|([^<]+)",
-    re.S,
-)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+_QUOTED = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+# A start tag that marks something: a data-pagefind- attribute, or a heading with an id.
+MARKED = re.compile(rf"<([a-zA-Z][a-zA-Z0-9]*)(\s(?:{_QUOTED}\s)?(?:data-pagefind-|id=){_QUOTED})>")
 ATTRIBUTE = re.compile(
     r"([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?"
 )
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+INLINE_TAG = re.compile(rf"</?(?:{'|'.join(sorted(INLINE))})\b{_QUOTED}>", re.I)
+ANY_TAG = re.compile(rf"</?[a-zA-Z][a-zA-Z0-9]*{_QUOTED}>")
+HEADING = re.compile(r"h[1-6]", re.I)
 
 
 @dataclass
@@ -53,30 +58,35 @@ class SearchRecord:
     weights: Counter[str]  # term → weight in this document, capped at MAX_WEIGHT
 
 
+@dataclass(frozen=True)
+class _Element:
+    tag: str
+    attributes: dict[str, str]
+    start: int  # of its start tag
+    inner: int  # just after its start tag
+    end: int  # of its end tag (its inner text is text[inner:end])
+    after: int  # just after its end tag
+
+
 def search_record(document: bytes, output_path: str) -> SearchRecord:
     """The record of one item page's search document (documents.py); `output_path` is where
     the page is written in the site."""
-    text = document.decode("utf-8")
-    reader = _ArticleReader()
-    for match in TOKEN.finditer(text, text.find("<article")):
-        space, closing, tag, attributes, data = match.groups()
-        if data is not None:
-            reader.text(html.unescape(data) if "&" in data else data)
-            continue
-        if space:
-            reader.space()
-        if tag is None:
-            continue  # a comment
-        if closing:
-            if reader.end(tag.lower()):
-                break
-        else:
-            reader.start(tag.lower(), attributes)
-    return reader.record(page_url(output_path))
-
-
-def page_url(output_path: str) -> str:
-    return "/" + output_path.removesuffix("index.html")
+    text = COMMENT.sub("", document.decode("utf-8"))
+    opening = re.compile(r"<article\b[^>]*>").search(text)
+    if opening is None:
+        raise ValueError(f"{output_path}: no <article>")
+    article = _element(text, "article", {}, opening.start(), opening.end())
+    elements = [
+        _element(text, match[1].lower(), _attributes(match[2]), match.start(), match.end())
+        for match in MARKED.finditer(text, article.inner, article.end)
+    ]
+    meta, filters = _captures(text, elements)
+    h1 = re.compile(r"<h1\b[^>]*>").search(text, article.inner, article.end)
+    title = _plain(text[h1.end() : _closing(text, "h1", h1.end())[0]]) if h1 else ""
+    sections, weights = _texts(text, article, elements)
+    record_sections = [Section(id_, heading or title, body) for id_, heading, body in sections]
+    url = "/" + output_path.removesuffix("index.html")
+    return SearchRecord(url, title, meta, filters, record_sections, weights)
 
 
 def _attributes(source: str) -> dict[str, str]:
@@ -87,126 +97,104 @@ def _attributes(source: str) -> dict[str, str]:
     return found
 
 
-@dataclass
-class _Open:
-    tag: str
-    ignored: bool
-    weight: int
-    captures: list[tuple[str, str, list[str]]] = field(default_factory=list)  # kind, name, text
-    heading: bool = False
+def _element(text: str, tag: str, attributes: dict[str, str], start: int, inner: int) -> _Element:
+    end, after = (inner, inner) if tag in VOID else _closing(text, tag, inner)
+    return _Element(tag, attributes, start, inner, end, after)
 
 
-class _ArticleReader:
-    def __init__(self) -> None:
-        self._open: list[_Open] = []
-        self._capturing: list[list[str]] = []  # text buffers of every open capture
-        self.title = ""
-        self.meta: dict[str, str] = {}
-        self.filters: dict[str, list[str]] = {}
-        self.sections: list[tuple[str, list[str], list[str]]] = [("", [], [])]  # id, title, text
-        self._by_weight: dict[int, list[str]] = {}  # indexed text, by the weight of its words
-        self._last_weight = 0
-        self._space = False
-        self._heading_text: list[str] | None = None
+def _closing(text: str, tag: str, inner: int) -> tuple[int, int]:
+    """Where the element whose start tag ends at `inner` ends: (its end tag, just after it)."""
+    depth = 1
+    for match in _tag_pattern(tag).finditer(text, inner):
+        depth += -1 if match[1] else 1
+        if depth == 0:
+            return match.start(), text.index(">", match.start()) + 1
+    return len(text), len(text)
 
-    def start(self, tag: str, source: str) -> None:
-        if tag not in INLINE:
-            self.space()
-        if tag in VOID:
-            return
-        attributes = _attributes(source) if "data-" in source or "id=" in source else {}
-        parent = self._open[-1] if self._open else None
-        weight = attributes.get("data-pagefind-weight", "")
-        entry = _Open(
-            tag,
-            (parent.ignored if parent else False) or "data-pagefind-ignore" in attributes,
-            int(weight) if weight.isdigit() else (parent.weight if parent else 1),
-        )
+
+_TAG_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _tag_pattern(tag: str) -> re.Pattern[str]:
+    if tag not in _TAG_PATTERNS:  # a handful of tag names; compiled once each
+        _TAG_PATTERNS[tag] = re.compile(rf"<(/?){tag}(?=[\s>/])", re.I)
+    return _TAG_PATTERNS[tag]
+
+
+def _captures(text: str, elements: list[_Element]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    meta: dict[str, str] = {}
+    filters: dict[str, list[str]] = {}
+    for element in elements:
         for kind in ("filter", "meta"):
-            if (spec := attributes.get(f"data-pagefind-{kind}")) is not None:
-                self._capture(entry, kind, spec)
-        if tag == "h1" and not self.title:
-            self._add_capture(entry, "title", "")
-        if tag in HEADINGS and attributes.get("id"):
-            entry.heading = True
-            self._heading_text = []
-            self.sections.append((attributes["id"], [], []))
-        self._open.append(entry)
-
-    def _capture(self, entry: _Open, kind: str, spec: str) -> None:
-        name, colon, value = spec.partition(":")
-        if colon:
-            self._found(kind, name.strip(), value.strip())
-        else:
-            self._add_capture(entry, kind, name.strip())
-
-    def _add_capture(self, entry: _Open, kind: str, name: str) -> None:
-        buffer: list[str] = []
-        entry.captures.append((kind, name, buffer))
-        self._capturing.append(buffer)
-
-    def _found(self, kind: str, name: str, value: str) -> None:
-        if not value:
-            return
-        if kind == "title":
-            self.title = value
-        elif kind == "filter":
-            values = self.filters.setdefault(name, [])
-            if value not in values:
+            spec = element.attributes.get(f"data-pagefind-{kind}")
+            if spec is None:
+                continue
+            name, colon, value = spec.partition(":")
+            value = value.strip() if colon else _plain(text[element.inner : element.end])
+            if not value:
+                continue
+            if kind == "meta":
+                meta.setdefault(name.strip(), value)
+            elif value not in (values := filters.setdefault(name.strip(), [])):
                 values.append(value)
-        else:
-            self.meta.setdefault(name, value)
+    return meta, filters
 
-    def end(self, tag: str) -> bool:
-        """Close `tag`; True at the article's own end tag."""
-        if tag in VOID:
-            return False
-        if not self._open:
-            return True
-        entry = self._open.pop()
-        for kind, name, text in entry.captures:
-            self._capturing.remove(text)
-            self._found(kind, name, _collapse("".join(text)))
-        if entry.heading and self._heading_text is not None:
-            self.sections[-1][1].append("".join(self._heading_text))
-            self._heading_text = None
-        if tag not in INLINE:
-            self.space()
-        return False
 
-    def space(self) -> None:
-        """Words either side are separate: a space goes before the next text."""
-        self._space = True
+def _texts(
+    text: str, article: _Element, elements: list[_Element]
+) -> tuple[list[tuple[str, str, str]], Counter[str]]:
+    """Each section's (id, heading, indexed text), and each term's weight."""
+    ignored = [e for e in elements if "data-pagefind-ignore" in e.attributes]
+    weighted = [e for e in elements if e.attributes.get("data-pagefind-weight", "").isdigit()]
+    headings = [e for e in elements if HEADING.fullmatch(e.tag) and e.attributes.get("id")]
+    # Where the text is cut, and whether only inline tags meet there (then no space is added).
+    inline_at = {article.inner: False, article.end: False, **{e.start: False for e in headings}}
+    for element in ignored + weighted:
+        for cut in (element.start, element.after):
+            inline_at[cut] = inline_at.get(cut, True) and element.tag in INLINE
+    cuts = inline_at
+    sections: list[tuple[str, list[str], list[str]]] = [("", [], [])]
+    by_weight: dict[int, list[str]] = {}
+    last_weight = 0
+    positions = sorted(p for p in cuts if article.inner <= p <= article.end)
+    for start, end in itertools.pairwise(positions):
+        heading = next((h for h in headings if h.start == start), None)
+        if heading is not None:
+            sections.append(
+                (heading.attributes["id"], [_plain(text[heading.inner : heading.end])], [])
+            )
+        if any(e.start <= start < e.after for e in ignored):
+            continue
+        inner = [e for e in weighted if e.start <= start < e.after]
+        weight = (
+            int(max(inner, key=lambda e: e.start).attributes["data-pagefind-weight"])
+            if inner
+            else 1
+        )
+        before, after = ("" if inline_at[cut] else " " for cut in (start, end))
+        segment = before + _text_of(text[start:end]) + after
+        sections[-1][2].append(segment)
+        texts = by_weight.setdefault(weight, [])
+        if weight != last_weight:
+            texts.append(" ")
+            last_weight = weight
+        texts.append(segment)
+    weights: Counter[str] = Counter()
+    for weight, texts in by_weight.items():
+        for term, count in term_counts("".join(texts)).items():
+            weights[term] += weight * count
+    capped = Counter({term: min(MAX_WEIGHT, weight) for term, weight in weights.items()})
+    return [(s, _collapse("".join(h)), _collapse("".join(b))) for s, h, b in sections], capped
 
-    def text(self, data: str) -> None:
-        if self._space:
-            data = " " + data
-            self._space = False
-        for buffer in self._capturing:
-            buffer.append(data)
-        if self._heading_text is not None:
-            self._heading_text.append(data)
-        current = self._open[-1] if self._open else None
-        if current is None or current.ignored:
-            return
-        self.sections[-1][2].append(data)
-        texts = self._by_weight.setdefault(current.weight, [])
-        if current.weight != self._last_weight:
-            texts.append(" ")  # this text does not run on from the last text of its weight
-            self._last_weight = current.weight
-        texts.append(data)
 
-    def record(self, url: str) -> SearchRecord:
-        sections = [
-            Section(section_id, _collapse("".join(title)) or self.title, _collapse("".join(text)))
-            for section_id, title, text in self.sections
-        ]
-        weights: Counter[str] = Counter()
-        for weight, texts in self._by_weight.items():
-            for term, count in term_counts("".join(texts)).items():
-                weights[term] += weight * count
-        capped = Counter({term: min(MAX_WEIGHT, weight) for term, weight in weights.items()})
-        return SearchRecord(url, self.title, self.meta, self.filters, sections, capped)
+def _text_of(markup: str) -> str:
+    """Markup as text: inline tags join the words either side, any other tag separates them."""
+    plain = ANY_TAG.sub(" ", INLINE_TAG.sub("", markup))
+    return html.unescape(plain) if "&" in plain else plain
+
+
+def _plain(markup: str) -> str:
+    return _collapse(_text_of(markup))
 
 
 def _collapse(text: str) -> str:
