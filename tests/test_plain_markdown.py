@@ -143,7 +143,7 @@ RESOLVED = st.lists(st.sampled_from(["- ", "(1) That", " the report", " be noted
 @settings(max_examples=1000)
 @given(st.one_of(TEXTS, RESOLVED.map("".join)))
 def test_plain_resolved_sections_split_as_the_parse_splits_them(text: str) -> None:
-    section = Section("resolved", "Resolved", text, 10)
+    section = Section.of("resolved", "Resolved", text, 10)
     fast = (body._read_resolutions(section), body.plain_text(text))
     with (
         patch.object(body, "plain_blocks", lambda _: None),

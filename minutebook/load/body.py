@@ -82,7 +82,7 @@ def _split_sections(
     sections: list[Section] = []
     intro = "\n".join(lines[: starts[0][0] if starts else len(lines)]).rstrip("\n")
     if intro.strip():
-        sections.append(Section("intro", "", intro, first_line))
+        sections.append(Section.of("intro", "", intro, first_line))
     seen: set[str] = set()
     for index, (start, heading) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
@@ -100,15 +100,16 @@ def _split_sections(
             continue
         seen.add(key)
         content = "\n".join(lines[start + 1 : end]).rstrip("\n")  # keep leading lines: line numbers
-        sections.append(Section(key, heading, content, line))
+        sections.append(Section.of(key, heading, content, line))
     return tuple(sections)
 
 
 def _read_resolutions(section: Section) -> tuple[str, tuple[ResolutionText, ...]]:
     """Top-level list items are resolutions; with no list, each paragraph is one."""
-    lines = section.markdown.split("\n")
-    blocks = plain_blocks(section.markdown)
-    first_list, spans = _parsed_spans(section.markdown) if blocks is None else _plain_spans(blocks)
+    markdown = section.markdown
+    lines = markdown.split("\n")
+    blocks = plain_blocks(markdown)
+    first_list, spans = _parsed_spans(markdown) if blocks is None else _plain_spans(blocks)
     if first_list is None:
         return "", tuple(_resolution(lines, span, section.line, False) for span in spans)
     lead_in = "\n".join(lines[:first_list]).strip()
