@@ -229,6 +229,10 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep connections open, as any real host does (HTTP/1.0 opens one per file, and a query
+    # fetches a dozen or more small files).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

@@ -225,7 +225,16 @@ export function excerpt(text, wanted, length = 30) {
   return `${start > 0 ? "… " : ""}${html}${end < words.length ? " …" : ""}`;
 }
 
+// A term's stem can end in "y" where the word has "ies", so its text holds the rest as written.
+function mayHold(text, wanted) {
+  const lower = String(text || "").normalize("NFKC").toLowerCase();
+  return [...wanted].some((term) => lower.includes(term.replace(/y$/, "")));
+}
+
+// How many of the query's terms a text holds; the substring test first spares tokenising the
+// many sections that hold none.
 function matchingTerms(text, wanted) {
+  if (!mayHold(text, wanted)) return 0;
   return new Set(terms(text || "").filter((term) => wanted.has(term))).size;
 }
 
