@@ -197,7 +197,9 @@ function announce(state, search) {
   const where = describeFilters(state.filters) + describeRange(state.range);
   const what = state.query ? ` for “${state.query}”` : "";
   const total = search.total;
-  if (!search.exact) {
+  if (!search.exact && total === 0) {
+    statusLine.textContent = `No results yet${what}${where}: the newest items with these words do not have the phrase. “More results” searches older ones.`;
+  } else if (!search.exact) {
     const order = state.sort === "oldest" ? "oldest" : "newest";
     statusLine.textContent = `At least ${total} results${what}${where} (searched ${order} first; more load as you page)`;
   } else if (total === 0) {

@@ -12,6 +12,10 @@ export const POOL = 50;
 // A quoted phrase is checked against records: with this few candidates, check them all.
 const VERIFY_ALL = 100;
 const MAX_WAVE = 8; // blocks visited at once
+// Records checked for a quoted phrase per page of results asked for: a phrase whose words are
+// common but which is itself rare would otherwise fetch every record that holds the words.
+const PHRASE_CHECKS = 100;
+const CHECK_BATCH = 25; // records checked at once
 const DAY_MS = 86_400_000;
 const DAY_ZERO = Date.UTC(1900, 0, 1) / DAY_MS - 1; // day 0 means undated, so 1900-01-01 is 1
 
@@ -387,6 +391,7 @@ export class Search {
     this.visited = 0;
     this.queue = []; // matches found and not yet shown; a phrase's are checked as they are shown
     this.total = 0;
+    this.checks = 0; // records checked for quoted phrases so far
     this.counts = Object.keys(manifest.filters).map(() => new Map());
     this.busy = Promise.resolve();
   }
@@ -454,8 +459,10 @@ export class Search {
 
   async nextNow(count) {
     const ready = [];
+    const budget = this.checks + PHRASE_CHECKS;
     while (ready.length < count) {
       const need = count - ready.length;
+      if (this.phrases.length && this.checks >= budget) break; // "More results" goes on
       if (this.queue.length < need && this.visited < this.segments.length) {
         await this.refill(need);
       } else if (!this.queue.length) {
@@ -497,7 +504,7 @@ export class Search {
   async take(need) {
     const checkAll = this.phrases.length && this.visited >= this.segments.length
       && this.queue.length <= VERIFY_ALL;
-    const batch = checkAll ? this.queue : this.queue.slice(0, need);
+    const batch = checkAll ? this.queue : this.queue.slice(0, Math.max(need, CHECK_BATCH));
     await Promise.all(batch.filter((match) => !match.checked).map((match) => this.check(match)));
     this.queue = this.queue.filter((match) => !match.failed);
     const checked = this.queue.findIndex((match) => !match.checked);
@@ -505,6 +512,7 @@ export class Search {
   }
 
   async check(match) {
+    this.checks += 1;
     const record = await this.index.record(match.block, match.local);
     if (hasPhrases(record, this.phrases)) {
       match.checked = true;
@@ -524,7 +532,10 @@ export class Search {
   // One block's matches within a segment: intersect the terms' postings with each filter's
   // union of values, trim to the date range by day where the block straddles it, and score.
   async visit({ block, lo, hi, descending }) {
-    const [postings, filterPostings, facets] = await Promise.all([
+    // facets.bin is fetched only when needed: for a date range, for a search by filters alone,
+    // or to count the matches found (a block of words that never meet costs only postings).
+    const needFacets = this.hasRange || !this.terms.length;
+    const [postings, filterPostings, early] = await Promise.all([
       Promise.all(this.terms.map((term) => this.index.postings(block, term))),
       Promise.all(
         this.filterEntries.map((entries) =>
@@ -534,14 +545,17 @@ export class Search {
           ),
         ),
       ),
-      this.index.facets(block),
+      needFacets ? this.index.facets(block) : null,
     ]);
     const lists = [
       ...postings.map((list) => list.ids),
       ...filterPostings.map((lists) => union(lists.map((list) => list.ids))),
     ];
-    let ids = lists.length ? intersect(lists) : facets.days.map((_, local) => local);
-    ids = ids.filter((local) => local >= lo && local < hi && this.dayInRange(facets.days[local]));
+    const docs = this.manifest.blocks[block].docs;
+    let ids = lists.length ? intersect(lists) : [...Array(docs).keys()];
+    ids = ids.filter((local) => local >= lo && local < hi && (!early || this.dayInRange(early.days[local])));
+    if (!ids.length) return [];
+    const facets = early || (await this.index.facets(block));
     if (descending) ids.reverse();
     const weights = postings.map((list) => new Map(list.ids.map((id, i) => [id, list.weights[i]])));
     const start = block * this.manifest.block_docs;
