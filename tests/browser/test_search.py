@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
 import re
@@ -397,3 +398,36 @@ def test_a_date_range_and_a_council_give_exactly_the_items_items_json_says(
     assert set(shown) == {item.url for item in expected}
     if sort == "oldest":
         assert shown == [item.url for item in sorted(expected, key=_date)]
+
+
+# More items than the page checks records for a quoted phrase on one page of results (100):
+# every item has both words of "works reservoir", none has them in that order.
+PHRASE_ITEMS = 300
+RECORD_FILE = re.compile(r"^blocks/\d+/d\d+\.json\.gz$")
+
+
+def records_of(fetched: list[str]) -> set[str]:
+    return {path for path in fetched if RECORD_FILE.match(path)}
+
+
+@pytest.fixture(scope="module")
+def phrase_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("phrase")
+    content = folder / "content"
+    first = datetime.date(2015, 1, 1)
+    for n in range(PHRASE_ITEMS):
+        date = (first + datetime.timedelta(days=n)).isoformat()
+        _write_item(content, "Otherton Borough Council", date, f"Reservoir works {n}")
+    return build_site(folder / "site", content, config_with_block_size(folder / "config", 16))
+
+
+def test_a_phrase_whose_words_are_common_checks_a_bounded_number_of_records_per_page(
+    page: Page, phrase_site: Path
+) -> None:
+    with serve_site(phrase_site, netlify_rules(REPO_ROOT / "netlify.toml")) as url:
+        fetched = watch_index_requests(page)
+        open_search(page, url, '?q="works reservoir"')
+        expect(status(page)).to_have_text(re.compile(r"^No results yet for “\"works reservoir\"”"))
+        assert 0 < len(records_of(fetched)) <= 100 + 25  # a batch may start just under 100
+        expect(page.locator("#search-more")).to_be_visible()  # older items are still to check
+        expect(page.locator(RESULT_LINKS)).to_have_count(0)
