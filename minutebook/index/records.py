@@ -10,8 +10,8 @@ the value given). Headings with an id start a new section, so results can link i
 The pages are our own templates' output (escaped by Jinja, checked by the Nu Html Checker). So
 rather than visit every tag in Python, the reader finds only the few marked elements and
 headings, and takes the text between them with regular expressions: an html.parser reader (kept
-in tests/ as the reference this one must agree with) took five times as long, most of the index
-stage.
+in tests/ as the reference this one must agree with) took 2.7 ms a page against 1.56 ms here
+(CPU, 1,000 pages of a 10k bench site).
 """
 
 from __future__ import annotations
