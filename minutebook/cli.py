@@ -82,7 +82,9 @@ def _add_build_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"worker processes for rendering (default: one per core, here {default_jobs()})",
     )
     parser.add_argument(
-        "--force", action="store_true", help="rebuild even if nothing changed since the last build"
+        "--force",
+        action="store_true",
+        help="rebuild everything, reusing nothing from the last build",
     )
     parser.add_argument(
         "--quiet", action="store_true", help="no progress lines (errors and the summary only)"
@@ -161,6 +163,12 @@ def _print_summary(
         f"in {options.output_dir} ({seconds:.1f} s).",
         file=out,
     )
+    if report.items_reused or report.pages_reused:
+        print(
+            f"Reused from the last build: {report.items_reused} unchanged content files "
+            f"and {report.pages_reused} unchanged pages (--force reuses nothing).",
+            file=out,
+        )
 
 
 def _run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 Share = TypeVar("Share")
 Result = TypeVar("Result")
+Kept = TypeVar("Kept")
 Job = Callable[[Sequence[Share], Callable[[int], None]], Result]
 PartsJob = Callable[[Sequence[Share], Callable[[int], None]], Iterator[Result]]
 
@@ -26,6 +27,10 @@ MIN_PER_WORKER = 200
 
 class WorkerFailed(RuntimeError):
     """A worker raised or died; carries the worker's traceback or exit status."""
+
+
+def _same(part: Result) -> Result:
+    return part
 
 
 def default_jobs() -> int:
@@ -48,7 +53,7 @@ def run_shared(
     def one_part(share: Sequence[Share], report: Callable[[int], None]) -> Iterator[Result]:
         yield job(share, report)
 
-    shares = run_shared_parts(one_part, inputs, jobs, on_progress, min_per_worker)
+    shares = run_shared_parts(one_part, inputs, jobs, on_progress, _same, min_per_worker)
     return [parts[0] for parts in shares]
 
 
@@ -57,14 +62,16 @@ def run_shared_parts(
     inputs: Sequence[Share],
     jobs: int,
     on_progress: Callable[[int], None],
+    on_part: Callable[[Result], Kept],
     min_per_worker: int = MIN_PER_WORKER,
-) -> list[list[Result]]:
+) -> list[list[Kept]]:
     """As run_shared, for a job that yields its result in parts: each part goes to the parent as
     soon as it is made, so a worker never holds more than one part (and the parent never waits
-    for a whole share's result to be pickled at once)."""
+    for a whole share's result to be pickled at once). The parent keeps `on_part(part)`, called
+    as each part arrives, so it need not hold every raw part either."""
     jobs = min(jobs, max(1, len(inputs) // min_per_worker))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [list(job(inputs, on_progress))]
+        return [[on_part(part) for part in job(inputs, on_progress)]]
     context = multiprocessing.get_context("fork")
     # Move every object the parent has into the permanent generation, so the workers' garbage
     # collections never write to them: each such write would copy a page of the shared model.
@@ -77,7 +84,7 @@ def run_shared_parts(
         sender.close()
         workers.append((process, receiver))
     try:
-        return _collect(workers, on_progress)
+        return _collect(workers, on_progress, on_part)
     finally:
         for process, _ in workers:
             if process.is_alive():
@@ -100,8 +107,9 @@ def _work(job: PartsJob[Share, Result], share: Sequence[Share], sender: Connecti
 def _collect(
     workers: Sequence[tuple[multiprocessing.process.BaseProcess, Connection]],
     on_progress: Callable[[int], None],
-) -> list[list[Result]]:
-    parts: list[list[Result]] = [[] for _ in workers]
+    on_part: Callable[[Result], Kept],
+) -> list[list[Kept]]:
+    parts: list[list[Kept]] = [[] for _ in workers]
     open_pipes = {receiver: index for index, (_, receiver) in enumerate(workers)}
     while open_pipes:
         for receiver in wait(list(open_pipes)):
@@ -115,7 +123,7 @@ def _collect(
             if kind == "progress":
                 on_progress(payload)
             elif kind == "part":
-                parts[index].append(payload)
+                parts[index].append(on_part(payload))
             elif kind == "failed":
                 raise WorkerFailed(payload)
             else:

@@ -6,6 +6,7 @@ It holds no logic of its own beyond deciding whether to go on after a stage repo
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,14 +15,15 @@ import jinja2
 
 from minutebook import config as configuration
 from minutebook import stamp
+from minutebook.cache.items import ReadResult, SavedResults, read_item
+from minutebook.cache.pages import published_pages, save_pages
+from minutebook.cache.store import cache_path, claim, forget, open_reader, open_store
 from minutebook.diagnostics import Diagnostics, Severity
 from minutebook.index.order import plan_documents
-from minutebook.index.search import index_site
-from minutebook.load import load_item
+from minutebook.index.search import PageDigests, index_site
 from minutebook.load.discover import ContentFile, discover_content
 from minutebook.memory import release_memory
 from minutebook.model.archive import Archive, ItemMaker, assemble_items
-from minutebook.model.entities import AgendaItem
 from minutebook.model.resolution_kinds import load_kind_rules
 from minutebook.parallel import default_jobs, run_shared, run_shared_parts
 from minutebook.progress import Progress
@@ -46,7 +48,7 @@ class BuildOptions:
     strict: bool = False
     keep_going: bool = False
     jobs: int = field(default_factory=default_jobs)
-    force: bool = False  # rebuild even when nothing changed since the last build
+    force: bool = False  # rebuild everything, reusing nothing from the last build
 
 
 @dataclass(frozen=True)
@@ -56,39 +58,72 @@ class BuildReport:
     pages_indexed: int
     published: bool
     up_to_date: bool = False  # nothing changed, so nothing was rebuilt
+    items_reused: int = 0  # read from the cache, not parsed again
+    pages_reused: int = 0  # linked unchanged from the last build, not rendered again
 
 
 def check_content(
     options: BuildOptions, diagnostics: Diagnostics, progress: Progress = SILENT
 ) -> Archive:
     """Load and model the content without writing anything (`build.py check`)."""
+    return _read_content(options, diagnostics, progress, store=None)[0]
+
+
+def _read_content(
+    options: BuildOptions,
+    diagnostics: Diagnostics,
+    progress: Progress,
+    store: sqlite3.Connection | None,
+) -> tuple[Archive, int]:
+    """(the archive, how many files came from the cache). With a cache `store`, files whose
+    bytes are unchanged since the last build are taken from it instead of parsed again."""
     config = configuration.load_config(options.config_dir, options.base_url)
     kind_rules = load_kind_rules(config.kind_rules_path)
     content_files = discover_content(options.content_dir, diagnostics)
     make_item = ItemMaker(config, kind_rules)
+    reusable = store is not None and _may_reuse(store, "items", _item_generation(options), options)
+    cache_file = cache_path(options.output_dir) if reusable else None
+    saved = SavedResults(store)
     stage = progress.stage("Reading content", len(content_files), "files")
 
     def read_share(
         share: Sequence[ContentFile], report: Callable[[int], None]
-    ) -> Iterator[tuple[list[AgendaItem], Diagnostics]]:
+    ) -> Iterator[list[ReadResult]]:
+        reader = open_reader(cache_file) if cache_file is not None else None
         for start in range(0, len(share), READ_PART):
-            found = Diagnostics()
-            items = []
-            for content_file in share[start : start + READ_PART]:
-                if (record := load_item(content_file, found)) is not None:
-                    items.append(make_item(record, found))
-            report(len(share[start : start + READ_PART]))
-            yield items, found
+            part = share[start : start + READ_PART]
+            yield [read_item(content_file, make_item, reader) for content_file in part]
+            report(len(part))
 
-    shares = run_shared_parts(read_share, content_files, options.jobs, stage.advance)
+    shares = run_shared_parts(
+        read_share, content_files, options.jobs, stage.advance, on_part=saved.unpack
+    )
+    saved.finish()
     stage.finish()
     items = []
     for parts in shares:
-        for part_items, found in parts:
-            diagnostics.extend(found)
-            items.extend(part_items)
+        for results in parts:
+            for item, problems in results:
+                diagnostics.items.extend(problems)
+                if item is not None:
+                    items.append(item)
     with progress.step("Linking items"):
-        return assemble_items(items, config, kind_rules, diagnostics)
+        return assemble_items(items, config, kind_rules, diagnostics), saved.reused
+
+
+def _item_generation(options: BuildOptions) -> str:
+    """What reading depends on besides the file itself: the code, configuration and base URL."""
+    inputs = [configuration.PACKAGE_ROOT / "minutebook", options.config_dir]
+    return stamp.code_digest(inputs, [f"base_url {options.base_url}"])
+
+
+def _may_reuse(
+    store: sqlite3.Connection, table: str, generation: str, options: BuildOptions
+) -> bool:
+    """Claim the table for this generation; reuse its rows unless --force asks for none."""
+    if options.force:
+        forget(store, table)
+    return claim(store, table, generation) and not options.force
 
 
 def build_site(
@@ -142,10 +177,24 @@ def _settings(options: BuildOptions) -> list[str]:
 
 
 def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) -> BuildReport:
-    archive = check_content(options, diagnostics, progress)
+    store = open_store(options.output_dir)
+    try:
+        return _build_with(options, diagnostics, progress, store)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _build_with(
+    options: BuildOptions,
+    diagnostics: Diagnostics,
+    progress: Progress,
+    store: sqlite3.Connection | None,
+) -> BuildReport:
+    archive, items_reused = _read_content(options, diagnostics, progress, store)
     item_count = len(archive.items)
     if must_stop(diagnostics, options):
-        return BuildReport(item_count, 0, 0, published=False)
+        return BuildReport(item_count, 0, 0, published=False, items_reused=items_reused)
     environment = make_environment(
         configuration.TEMPLATES_DIR, archive.config.site, asset_version(configuration.STATIC_DIR)
     )
@@ -153,51 +202,85 @@ def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) 
         planned = plan_pages(archive)
         documents = plan_documents(archive) if options.search else []
         block_docs = archive.config.site.search_block_docs
+    page_generation = stamp.code_digest(stamp.site_inputs(options.config_dir), _settings(options))
+    published = _published_pages(store, page_generation, options)
     staging = output.staging_folder(options.output_dir)
     try:
-        pages = _write_pages(planned, environment, staging, options.jobs, progress)
+        pages, written = _write_pages(planned, environment, staging, published, options, progress)
         with progress.step("Writing data, feeds and sitemap"):
             headers = ("_headers", headers_file(configuration.NETLIFY_TOML))
             output.write_files(staging, [headers])
             output.write_files(staging, publication_files(archive, pages))
         output.copy_static(configuration.STATIC_DIR, staging)
         # The index stage needs only the document order; its workers are forked from here.
-        del archive, planned
+        del archive, planned, published
         release_memory()
-        indexed = _index(documents, block_docs, staging, options, progress) if options.search else 0
+        digests = PageDigests(page_generation, dict(written.digests))
+        indexed = _index(documents, block_docs, staging, digests, options, progress)
         output.publish(staging, options.output_dir)
     except BaseException:
         output.discard(staging)
         raise
-    return BuildReport(item_count, len(pages), indexed, published=True)
+    if store is not None:
+        identity = stamp.output_identity(options.output_dir)
+        save_pages(store, page_generation, identity, written.digests)
+    return BuildReport(item_count, len(pages), indexed, True, False, items_reused, written.reused)
+
+
+def _published_pages(
+    store: sqlite3.Connection | None, generation: str, options: BuildOptions
+) -> dict[str, bytes]:
+    """The digests of the published site's pages, if this code and these settings built it."""
+    if store is None or not options.output_dir.is_dir():
+        return {}
+    if options.force:
+        forget(store, "pages")
+        return {}
+    return published_pages(store, generation, stamp.output_identity(options.output_dir))
 
 
 def _write_pages(
     planned: list[PlannedPage],
     environment: jinja2.Environment,
     staging: Path,
-    jobs: int,
+    published: dict[str, bytes],
+    options: BuildOptions,
     progress: Progress,
-) -> list[PageEntry]:
-    """Render and write every page, spread over `jobs` worker processes."""
+) -> tuple[list[PageEntry], output.WrittenPages]:
+    """Render and write every page (or link it, if unchanged), over worker processes."""
     stage = progress.stage("Writing pages", len(planned), "pages")
 
-    def write_share(share: Sequence[PlannedPage], report: Callable[[int], None]) -> list[PageEntry]:
+    def write_share(
+        share: Sequence[PlannedPage], report: Callable[[int], None]
+    ) -> tuple[list[PageEntry], output.WrittenPages]:
         entries: list[PageEntry] = []
-        output.write_files(staging, render_pages(share, environment, report, entries))
-        return entries
+        rendered = render_pages(share, environment, report, entries)
+        return entries, output.write_pages(staging, rendered, options.output_dir, published)
 
-    shares = run_shared(write_share, planned, jobs, stage.advance)
+    shares = run_shared(write_share, planned, options.jobs, stage.advance)
     stage.finish()
-    return [entry for share in shares for entry in share]
+    written = output.WrittenPages()
+    for _, share_written in shares:
+        written.digests.extend(share_written.digests)
+        written.reused += share_written.reused
+        written.rendered += share_written.rendered
+    return [entry for entries, _ in shares for entry in entries], written
 
 
 def _index(
-    documents: list[str], block_docs: int, staging: Path, options: BuildOptions, progress: Progress
+    documents: list[str],
+    block_docs: int,
+    staging: Path,
+    page_digests: PageDigests,
+    options: BuildOptions,
+    progress: Progress,
 ) -> int:
+    if not options.search:
+        return 0
     stage = progress.stage("Indexing for search", len(documents), "pages")
+    previous_site = None if options.force else options.output_dir
     result = index_site(
-        staging, documents, block_docs, options.output_dir, options.jobs, stage.advance
+        staging, documents, block_docs, previous_site, options.jobs, stage.advance, page_digests
     )
     stage.finish()
     return result.documents

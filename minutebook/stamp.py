@@ -46,23 +46,36 @@ def stamp_path(output_dir: Path) -> Path:
 def fingerprint(content_dir: Path, config_dir: Path, settings: Iterable[str]) -> tuple[str, int]:
     """(fingerprint of every build input, newest content modification time in ns)."""
     digest = hashlib.sha256(f"stamp {STAMP_VERSION}\n".encode())
-    for setting in settings:
-        digest.update(f"setting {setting}\n".encode())
-    code_folders = (
-        configuration.PACKAGE_ROOT / "minutebook",
-        configuration.TEMPLATES_DIR,
-        configuration.STATIC_DIR,
-        config_dir,
-    )
-    for path in [p for folder in code_folders for p, _ in _files(folder)]:
-        digest.update(f"file {path}\n".encode())
-        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
-    digest.update(hashlib.sha256(configuration.NETLIFY_TOML.read_bytes()).digest())
+    digest.update(code_digest(site_inputs(config_dir), settings).encode())
     newest = 0
     for path, status in _files(content_dir):
         newest = max(newest, status.st_mtime_ns)
         digest.update(f"content {path} {status.st_size} {status.st_mtime_ns}\n".encode())
     return digest.hexdigest(), newest
+
+
+def site_inputs(config_dir: Path) -> list[Path]:
+    """Everything besides content that shapes the site: code, templates, static files, config."""
+    return [
+        configuration.PACKAGE_ROOT / "minutebook",
+        configuration.TEMPLATES_DIR,
+        configuration.STATIC_DIR,
+        config_dir,
+        configuration.NETLIFY_TOML,
+    ]
+
+
+def code_digest(inputs: Iterable[Path], settings: Iterable[str]) -> str:
+    """A hash of the given files and folders (by content) and settings."""
+    digest = hashlib.sha256()
+    for setting in settings:
+        digest.update(f"setting {setting}\n".encode())
+    for folder in inputs:
+        found = [(str(folder), folder.stat())] if folder.is_file() else _files(folder)
+        for path, _ in found:
+            digest.update(f"file {path}\n".encode())
+            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def is_up_to_date(

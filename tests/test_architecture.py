@@ -15,6 +15,7 @@ LAYERS = [
     "render",
     "write",
     "index",
+    "cache",
     "pipeline",
     "serve",
     "importers",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from minutebook.cache.store import cache_path
 from minutebook.stamp import stamp_path
 from tests.conftest import Project, item_file
 
@@ -130,14 +131,15 @@ def test_values_cannot_escape_the_output_folder(project: Project, field: str) ->
     project.write("a.md", text)
     project.build("--keep-going")
     written = [p for p in project.root.rglob("*") if p.is_file()]
-    # The build's own stamp sits beside the output folder under a fixed name.
-    stamp_file = stamp_path(project.site)
+    # The build's own stamp and cache sit beside the output folder under fixed names.
+    cache = cache_path(project.site)
+    own_files = {stamp_path(project.site), cache, Path(f"{cache}-wal"), Path(f"{cache}-shm")}
     strays = [
         p
         for p in written
         if not p.is_relative_to(project.site)
         and not p.is_relative_to(project.content)
-        and p != stamp_file
+        and p not in own_files
     ]
     assert strays == []
     assert not (project.root.parent / "escaped").exists()

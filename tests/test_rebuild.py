@@ -8,6 +8,7 @@ import shutil
 import time
 from pathlib import Path
 
+from minutebook.cache.store import cache_path
 from minutebook.stamp import RACY_SECONDS
 from tests.conftest import Project, item_file
 
@@ -109,3 +110,65 @@ def _copy_config(target: Path) -> Path:
 def _item_url(project: Project, slug: str) -> str:
     page = next(p for p in project.site.rglob("index.html") if slug in p.parent.name)
     return "/" + page.parent.relative_to(project.site).as_posix() + "/"
+
+
+def test_an_edit_reuses_every_unchanged_file_and_page(project: Project, tmp_path: Path) -> None:
+    _built(project)
+    unchanged = project.site / _item_url(project, "bus-lane-review").strip("/") / "index.html"
+    edited = project.site / _item_url(project, "library-opening-hours").strip("/") / "index.html"
+    before = unchanged.stat().st_ino, edited.stat().st_ino
+    path = project.content / "a.md"
+    path.write_text(path.read_text().replace("noted", "noted and welcomed"))
+    _age(project)
+    result = project.build()
+    assert "Reused from the last build: 1 unchanged content files and" in result.out
+    # The unchanged page is the very file of the last build (linked); the edited one is new.
+    assert unchanged.stat().st_ino == before[0]
+    assert edited.stat().st_ino != before[1]
+    assert "noted and welcomed" in edited.read_text()
+    cold = Project(tmp_path / "cold")
+    shutil.copytree(project.content, cold.content)
+    assert cold.build().exit_code == 0
+    assert _tree(project.site) == _tree(cold.site)
+
+
+def test_problems_in_unchanged_files_are_reported_from_the_cache(project: Project) -> None:
+    project.write("a.md", item_file(extra_front_matter="topics: [no-such-topic]"))
+    project.write("b.md", item_file(title="Bus lane review", item="6"))
+    project.write("bad.md", "---\ntitle: [unclosed\n---\n")
+    _age(project)
+    first = project.build("--keep-going")
+    (project.content / "b.md").write_text(item_file(title="Bus lane review", item="17"))
+    _age(project)
+    second = project.build("--keep-going")
+    assert "Reused from the last build: 2 unchanged content files" in second.out
+    assert "no-such-topic" in first.err and "bad.md:" in first.err
+    assert second.err == first.err
+
+
+def test_force_changed_config_or_options_reuse_nothing(project: Project) -> None:
+    _built(project)
+    config = _copy_config(project.root / "config")
+    for args in (
+        ("--force",),
+        ("--base-url", "https://example.com/minutes/"),
+        ("--config", str(config)),
+    ):
+        result = project.build(*args)
+        assert "Built 2 items" in result.out
+        assert "Reused" not in result.out
+
+
+def test_a_damaged_cache_is_started_afresh(project: Project, tmp_path: Path) -> None:
+    _built(project)
+    cache_path(project.site).write_bytes(b"not a database" * 100)
+    (project.content / "b.md").write_text(item_file(title="Bus lane review", item="17"))
+    _age(project)
+    assert "Built 2 items" in project.build().out
+    (project.content / "b.md").write_text(item_file(title="Bus lane review", item="178"))
+    _age(project)
+    assert "Reused from the last build: 1 unchanged content files" in project.build().out
+    cold = Project(tmp_path / "cold")
+    shutil.copytree(project.content, cold.content)
+    assert cold.build().exit_code == 0
+    assert _tree(project.site) == _tree(cold.site)

@@ -12,7 +12,7 @@ import pytest
 from minutebook.diagnostics import Diagnostics
 from minutebook.index.documents import NotAnItemPage, search_document
 from minutebook.index.order import plan_documents
-from minutebook.index.search import IndexResult, index_site
+from minutebook.index.search import IndexResult, PageDigests, index_site
 from minutebook.index.terms import terms
 from minutebook.pipeline import BuildOptions, check_content
 from tests.conftest import Project, item_file
@@ -162,6 +162,25 @@ def test_an_unchanged_site_reuses_every_block_and_matches_a_cold_index(
     assert (warm.documents, warm.blocks_built, warm.blocks_reused) == (5, 0, 3)
     assert sorted(heard) == [1, 2, 2]
     assert files_of(tmp_path / "warm" / "search") == files_of(tmp_path / "cold" / "search")
+
+
+def test_blocks_whose_page_digests_match_are_reused_without_reading_a_page(
+    project: Project, tmp_path: Path
+) -> None:
+    write_items(project)
+    site, documents = built_without_index(project)
+    digests = PageDigests("generation 1", {path: path.encode() for path in documents})
+    shutil.copytree(site, tmp_path / "cold")
+    index_site(tmp_path / "cold", documents, BLOCK, page_digests=digests)
+    shutil.copytree(site, tmp_path / "warm")
+    for path in documents:  # reading any page would now fail
+        (tmp_path / "warm" / path).write_text("<p>no indexed article</p>")
+    warm = index_site(tmp_path / "warm", documents, BLOCK, tmp_path / "cold", page_digests=digests)
+    assert (warm.blocks_built, warm.blocks_reused) == (0, 3)
+    assert files_of(tmp_path / "warm" / "search") == files_of(tmp_path / "cold" / "search")
+    other = PageDigests("generation 2", digests.digests)  # other templates: read them again
+    with pytest.raises(NotAnItemPage):
+        index_site(tmp_path / "warm", documents, BLOCK, tmp_path / "cold", page_digests=other)
 
 
 def test_editing_one_item_rebuilds_only_its_block_and_matches_a_cold_index(

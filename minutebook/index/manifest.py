@@ -17,8 +17,18 @@ INDEX_CODE = Path(__file__).parent  # its modules shape every file, so they coun
 
 
 @dataclass(frozen=True)
+class EarlierBlock:
+    folder: Path
+    documents: int
+    fingerprint: str
+
+
+@dataclass(frozen=True)
 class PreviousIndex:
-    blocks: dict[str, tuple[Path, int]]  # fingerprint → (block folder, documents)
+    blocks: dict[str, EarlierBlock]  # by fingerprint of its search documents
+    # By fingerprint of its pages' render digests, which a later build can match without
+    # reading a page (a block made before such fingerprints existed has none).
+    blocks_by_pages: dict[str, EarlierBlock]
     filter_values: dict[str, list[str]]  # its filters, in its order, with their values
 
 
@@ -39,6 +49,21 @@ def fingerprint(documents: Iterable[tuple[str, bytes]], salt: bytes) -> str:
     return digest.hexdigest()
 
 
+def pages_fingerprint(
+    page_digests: Iterable[bytes | None], salt: bytes, generation: str
+) -> str | None:
+    """Of a block's pages by their render digests (render/pages.py: page_digest), which stand
+    for the pages' bytes only within one generation of the templates and code; None if any
+    page has no digest."""
+    digest = hashlib.sha256(salt)
+    digest.update(f"pages {generation}\n".encode())
+    for page_digest in page_digests:
+        if page_digest is None:
+            return None
+        digest.update(page_digest)
+    return digest.hexdigest()
+
+
 def previous_index(previous_site: Path | None) -> PreviousIndex | None:
     """The blocks of an earlier build's index that are still there, or None."""
     if previous_site is None:
@@ -47,15 +72,22 @@ def previous_index(previous_site: Path | None) -> PreviousIndex | None:
         manifest = json.loads((previous_site / MANIFEST).read_text(encoding="utf-8"))
         if manifest["version"] != VERSION:
             return None
-        folder = previous_site / MANIFEST
-        blocks = {
-            block["fingerprint"]: (folder.parent / "blocks" / str(index), int(block["docs"]))
-            for index, block in enumerate(manifest["blocks"])
-        }
+        folder = (previous_site / MANIFEST).parent / "blocks"
+        earlier = [
+            (
+                block.get("pages"),
+                EarlierBlock(folder / str(n), int(block["docs"]), block["fingerprint"]),
+            )
+            for n, block in enumerate(manifest["blocks"])
+        ]
         values = {name: list(f["values"]) for name, f in manifest["filters"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no earlier index, or another format: build every block
-    return PreviousIndex(blocks, values)
+    return PreviousIndex(
+        {block.fingerprint: block for _, block in earlier},
+        {pages: block for pages, block in earlier if isinstance(pages, str)},
+        values,
+    )
 
 
 def manifest_bytes(

@@ -10,8 +10,8 @@ values are numbered across the archive), the term dictionary and the manifest.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,12 @@ from minutebook.index.dictionary import dictionary_files
 from minutebook.index.documents import search_document
 from minutebook.index.manifest import (
     MANIFEST,
+    EarlierBlock,
     PreviousIndex,
     fingerprint,
     fingerprint_salt,
     manifest_bytes,
+    pages_fingerprint,
     previous_index,
 )
 from minutebook.parallel import run_shared
@@ -50,8 +52,17 @@ class IndexResult:
 @dataclass(frozen=True)
 class _Block:
     fingerprint: str
+    pages_fingerprint: str | None
     summary: BlockSummary
     reused: bool
+
+
+@dataclass(frozen=True)
+class PageDigests:
+    """The render stage's digest of each page (output_path → digest) and their generation."""
+
+    generation: str = ""
+    digests: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def index_site(
@@ -61,6 +72,7 @@ def index_site(
     previous_site: Path | None = None,
     jobs: int = 2,
     on_progress: Callable[[int], None] = lambda documents: None,
+    page_digests: PageDigests = PageDigests(),
 ) -> IndexResult:
     """Index the item pages at `documents` (output paths, in document id order)."""
     buckets = block_bucket_count(block_docs)
@@ -76,7 +88,8 @@ def index_site(
     ) -> list[tuple[int, _Block]]:
         done = []
         for index, pages in share:
-            done.append((index, _index_block(site_dir, index, pages, buckets, salt, previous)))
+            block = _index_block(site_dir, index, pages, buckets, salt, previous, page_digests)
+            done.append((index, block))
             report(len(pages))
         return done
 
@@ -103,19 +116,40 @@ def _index_block(
     buckets: int,
     salt: bytes,
     previous: PreviousIndex | None,
+    page_digests: PageDigests,
 ) -> _Block:
+    by_pages = pages_fingerprint(
+        (page_digests.digests.get(path) for path in pages), salt, page_digests.generation
+    )
+    earlier = previous.blocks_by_pages.get(by_pages) if previous and by_pages else None
+    if previous and earlier and _reusable(earlier, pages):
+        # Its pages rendered from the same views: reuse it without reading a page.
+        return _linked_block(site_dir, index, earlier, by_pages, previous)
     documents = [(path, search_document((site_dir / path).read_bytes(), path)) for path in pages]
     block_fingerprint = fingerprint(documents, salt)
-    folder = block_folder(index)
     earlier = previous.blocks.get(block_fingerprint) if previous else None
-    if previous and earlier and earlier[1] == len(pages) and (earlier[0] / FACETS).is_file():
-        names = sorted(p.name for p in earlier[0].iterdir() if p.name != FACETS)
-        output.link_files(site_dir, earlier[0], folder, names)
-        summary = read_summary(earlier[0], len(pages), previous.filter_values)
-        return _Block(block_fingerprint, summary, reused=True)
-    files, summary = build_block(folder, documents, buckets)
+    if previous and earlier and _reusable(earlier, pages):
+        return _linked_block(site_dir, index, earlier, by_pages, previous)
+    files, summary = build_block(block_folder(index), documents, buckets)
     output.write_files(site_dir, files)
-    return _Block(block_fingerprint, summary, reused=False)
+    return _Block(block_fingerprint, by_pages, summary, reused=False)
+
+
+def _reusable(earlier: EarlierBlock, pages: Sequence[str]) -> bool:
+    return earlier.documents == len(pages) and (earlier.folder / FACETS).is_file()
+
+
+def _linked_block(
+    site_dir: Path,
+    index: int,
+    earlier: EarlierBlock,
+    by_pages: str | None,
+    previous: PreviousIndex,
+) -> _Block:
+    names = sorted(p.name for p in earlier.folder.iterdir() if p.name != FACETS)
+    output.link_files(site_dir, earlier.folder, block_folder(index), names)
+    summary = read_summary(earlier.folder, earlier.documents, previous.filter_values)
+    return _Block(earlier.fingerprint, by_pages, summary, reused=True)
 
 
 def _write_shared_files(
@@ -157,4 +191,5 @@ def _block_entry(block: _Block) -> dict[str, Any]:
         "first_date": dates[0] if dates else None,
         "last_date": dates[-1] if dates else None,
         "fingerprint": block.fingerprint,
+        **({"pages": block.pages_fingerprint} if block.pages_fingerprint else {}),
     }

@@ -24,8 +24,29 @@ def load_items(content_dir: Path, diagnostics: Diagnostics) -> list[ItemRecord]:
 
 
 def load_item(content_file: ContentFile, diagnostics: Diagnostics) -> ItemRecord | None:
+    raw = read_content(content_file, diagnostics)
+    return None if raw is None else parse_item(content_file, raw, diagnostics)
+
+
+def read_content(content_file: ContentFile, diagnostics: Diagnostics) -> bytes | None:
+    """The file's bytes, or None (with an error) if it is too large to be an agenda item."""
+    size = content_file.file_path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        diagnostics.error(
+            "load.too-large",
+            f"file is {size / 1048576:.1f} MB; an agenda item may be at most 2 MB",
+            content_file.source_path,
+        )
+        return None
+    return content_file.file_path.read_bytes()
+
+
+def parse_item(
+    content_file: ContentFile, raw: bytes, diagnostics: Diagnostics
+) -> ItemRecord | None:
+    """The record in a content file's bytes, or None with every problem in `diagnostics`."""
     source_path = content_file.source_path
-    text = _read_text(content_file, diagnostics)
+    text = _decoded(raw, source_path, diagnostics)
     if text is None:
         return None
     split = split_front_matter(text, source_path, diagnostics)
@@ -54,17 +75,7 @@ def load_item(content_file: ContentFile, diagnostics: Diagnostics) -> ItemRecord
     )
 
 
-def _read_text(content_file: ContentFile, diagnostics: Diagnostics) -> str | None:
-    source_path = content_file.source_path
-    size = content_file.file_path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        diagnostics.error(
-            "load.too-large",
-            f"file is {size / 1048576:.1f} MB; an agenda item may be at most 2 MB",
-            source_path,
-        )
-        return None
-    raw = content_file.file_path.read_bytes()
+def _decoded(raw: bytes, source_path: str, diagnostics: Diagnostics) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -6,6 +6,8 @@ pages over worker processes and the whole site is never held in memory at once.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -30,6 +32,13 @@ class PlannedPage:
     output_path: str
     template: str
     build_view: Callable[[], Any]
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    output_path: str
+    digest: bytes | None  # of the template and view (page_digest); None: cannot be reused
+    html: Callable[[], bytes]  # rendered only when called, so an unchanged page never is
 
 
 @dataclass(frozen=True)
@@ -261,8 +270,8 @@ def render_pages(
     environment: jinja2.Environment,
     report: Callable[[int], None],
     entries: list[PageEntry],
-) -> Iterator[tuple[str, bytes]]:
-    """Build each page's view and render it, as (output_path, HTML) pairs for the writer.
+) -> Iterator[RenderedPage]:
+    """Build each page's view, for the writer to render or (if unchanged) reuse.
 
     Appends each page's PageEntry to `entries` and reports progress every few pages.
     """
@@ -272,7 +281,26 @@ def render_pages(
         templates[page.template] = template
         view = page.build_view()
         entries.append(PageEntry(page.url, view.meta.noindex))
-        yield page.output_path, template.render(page=view).encode("utf-8")
+        digest = page_digest(page.template, view)
+        yield RenderedPage(page.output_path, digest, partial(_html, template, view))
         if count % 100 == 0:
             report(100)
     report(len(planned) % 100)
+
+
+def _html(template: jinja2.Template, view: Any) -> bytes:
+    return template.render(page=view).encode("utf-8")
+
+
+def page_digest(template: str, view: object) -> bytes | None:
+    """A digest of the page's template name and pickled view: equal digests mean equal views,
+    since pickling keeps everything a template can read. None for a view that cannot be
+    pickled, which is then always rendered."""
+    try:
+        data = pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    digest = hashlib.blake2b(template.encode(), digest_size=16)
+    digest.update(b"\0")
+    digest.update(data)
+    return digest.digest()

@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from minutebook.diagnostics import ConfigError
+from minutebook.render.pages import RenderedPage
 
 
 class UnsafeOutputPath(ValueError):
@@ -36,6 +38,48 @@ def write_files(staging_dir: Path, files: Iterable[tuple[str, bytes]]) -> int:
         target.write_bytes(content)
         count += 1
     return count
+
+
+@dataclass
+class WrittenPages:
+    digests: list[tuple[str, bytes]] = field(default_factory=list)  # (output_path, digest)
+    reused: int = 0  # pages linked unchanged from the published site
+    rendered: int = 0
+
+
+def write_pages(
+    staging_dir: Path,
+    pages: Iterable[RenderedPage],
+    published_dir: Path,
+    published: Mapping[str, bytes],
+) -> WrittenPages:
+    """Write each page, or link it from the published site when `published` (output_path →
+    digest of the published page) says its digest is unchanged."""
+    written = WrittenPages()
+    made: set[Path] = set()
+    for page in pages:
+        target = staging_dir / _checked(page.output_path)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        unchanged = page.digest is not None and published.get(page.output_path) == page.digest
+        if unchanged and _linked(published_dir / page.output_path, target):
+            written.reused += 1
+        else:
+            target.write_bytes(page.html())
+            written.rendered += 1
+        if page.digest is not None:
+            written.digests.append((page.output_path, page.digest))
+    return written
+
+
+def _linked(source: Path, target: Path) -> bool:
+    """Hard-link an unchanged file of the published site (which is replaced, never edited)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def copy_static(static_dir: Path, staging_dir: Path) -> None:

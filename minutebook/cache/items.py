@@ -1,0 +1,98 @@
+"""Read results kept between builds: each content file's AgendaItem (or None) with the problems
+found in it, keyed by a hash of the file's display path and bytes. An unchanged file is then
+neither parsed nor modelled again, and a changed one always misses, whatever its timestamp.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from minutebook.diagnostics import Diagnostic, Diagnostics
+from minutebook.load import parse_item, read_content
+from minutebook.load.discover import ContentFile
+from minutebook.load.records import ItemRecord
+from minutebook.model.entities import AgendaItem
+
+ItemMaker = Callable[[ItemRecord, Diagnostics], AgendaItem]
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """One content file read: `result` is the pickled (AgendaItem | None, [Diagnostic])."""
+
+    key: bytes | None  # None for a file that was never read (too large), so never cached
+    result: bytes
+    new: bool  # made by this build, not found in the cache
+
+    def unpacked(self) -> tuple[AgendaItem | None, list[Diagnostic]]:
+        item, problems = pickle.loads(self.result)
+        return item, problems
+
+
+def item_key(source_path: str, raw: bytes) -> bytes:
+    digest = hashlib.blake2b(source_path.encode(), digest_size=16)
+    digest.update(b"\0")
+    digest.update(raw)
+    return digest.digest()
+
+
+def read_item(
+    content_file: ContentFile, make_item: ItemMaker, reader: sqlite3.Connection | None
+) -> ReadResult:
+    """Read one content file, from the cache when its bytes are unchanged."""
+    found = Diagnostics()
+    raw = read_content(content_file, found)
+    if raw is None:
+        return ReadResult(None, _packed(None, found), new=False)
+    key = item_key(content_file.source_path, raw)
+    cached = _lookup(reader, key) if reader is not None else None
+    if cached is not None:
+        return ReadResult(key, cached, new=False)
+    record = parse_item(content_file, raw, found)
+    item = make_item(record, found) if record is not None else None
+    return ReadResult(key, _packed(item, found), new=True)
+
+
+class SavedResults:
+    """The parent's side of reading: unpacks results as they arrive, adds the new ones to the
+    cache, and at the end drops those no file produced this time, so the cache holds exactly
+    the current content."""
+
+    def __init__(self, store: sqlite3.Connection | None) -> None:
+        self.store = store
+        self.seen: list[bytes] = []
+        self.reused = 0
+
+    def unpack(self, results: list[ReadResult]) -> list[tuple[AgendaItem | None, list[Diagnostic]]]:
+        new = [(r.key, r.result) for r in results if r.new and r.key is not None]
+        self.seen.extend(r.key for r in results if r.key is not None)
+        self.reused += sum(1 for r in results if r.key is not None and not r.new)
+        if self.store is not None and new:
+            self.store.executemany("INSERT OR REPLACE INTO items VALUES (?, ?)", new)
+        return [r.unpacked() for r in results]
+
+    def finish(self) -> None:
+        if self.store is None:
+            return
+        with self.store:
+            self.store.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
+            keys = ((key,) for key in self.seen)
+            self.store.executemany("INSERT OR IGNORE INTO seen VALUES (?)", keys)
+            self.store.execute("DELETE FROM items WHERE key NOT IN (SELECT key FROM seen)")
+            self.store.execute("DROP TABLE seen")
+
+
+def _lookup(reader: sqlite3.Connection, key: bytes) -> bytes | None:
+    try:
+        row = reader.execute("SELECT result FROM items WHERE key = ?", (key,)).fetchone()
+    except sqlite3.Error:
+        return None  # a damaged or missing table: read the file instead
+    return None if row is None else bytes(row[0])
+
+
+def _packed(item: AgendaItem | None, found: Diagnostics) -> bytes:
+    return pickle.dumps((item, found.items), protocol=pickle.HIGHEST_PROTOCOL)
