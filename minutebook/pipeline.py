@@ -17,10 +17,12 @@ from minutebook import config as configuration
 from minutebook import stamp
 from minutebook.cache.items import ReadResult, SavedResults, read_item
 from minutebook.cache.pages import published_pages, save_pages
+from minutebook.cache.records import SearchRecordsOpener, keep_records
 from minutebook.cache.store import cache_path, claim, forget, open_reader, open_store
 from minutebook.diagnostics import Diagnostics, Severity
 from minutebook.index.order import plan_documents
-from minutebook.index.search import PageDigests, index_site
+from minutebook.index.search import IndexResult, PageDigests, index_site
+from minutebook.index.sources import OpenRecordStore, summary_key
 from minutebook.load.discover import ContentFile, discover_content
 from minutebook.memory import release_memory
 from minutebook.model.archive import Archive, ItemMaker, assemble_items
@@ -31,7 +33,7 @@ from minutebook.render.pages import PageEntry, PlannedPage, plan_pages, render_p
 from minutebook.render.templates import make_environment
 from minutebook.write import output
 from minutebook.write.headers import headers_file
-from minutebook.write.publication import publication_files
+from minutebook.write.publication import Producer, publication_producers
 
 SILENT = Progress(None)
 # Read workers send items back in parts of this many, so no worker holds its whole share.
@@ -210,13 +212,16 @@ def _build_with(
         with progress.step("Writing data, feeds and sitemap"):
             headers = ("_headers", headers_file(configuration.NETLIFY_TOML))
             output.write_files(staging, [headers])
-            output.write_files(staging, publication_files(archive, pages))
+            _write_publication(publication_producers(archive, pages), staging, options.jobs)
         output.copy_static(configuration.STATIC_DIR, staging)
         # The index stage needs only the document order; its workers are forked from here.
         del archive, planned, published
         release_memory()
         digests = PageDigests(page_generation, dict(written.digests))
-        indexed = _index(documents, block_docs, staging, digests, options, progress)
+        records = _record_store(store, page_generation, options)
+        indexed = _index(documents, block_docs, staging, digests, records, options, progress)
+        if store is not None and indexed is not None:
+            _keep_current_records(store, documents, digests, indexed)
         output.publish(staging, options.output_dir)
     except BaseException:
         output.discard(staging)
@@ -224,7 +229,10 @@ def _build_with(
     if store is not None:
         identity = stamp.output_identity(options.output_dir)
         save_pages(store, page_generation, identity, written.digests)
-    return BuildReport(item_count, len(pages), indexed, True, False, items_reused, written.reused)
+    pages_indexed = indexed.documents if indexed is not None else 0
+    return BuildReport(
+        item_count, len(pages), pages_indexed, True, False, items_reused, written.reused
+    )
 
 
 def _published_pages(
@@ -267,23 +275,60 @@ def _write_pages(
     return [entry for entries, _ in shares for entry in entries], written
 
 
+def _write_publication(producers: list[Producer], staging: Path, jobs: int) -> None:
+    """Make and write the data files, feeds and sitemap, the producers shared over workers."""
+
+    def write_share(share: Sequence[Producer], report: Callable[[int], None]) -> None:
+        for producer in share:
+            output.write_files(staging, producer())
+            report(1)
+
+    run_shared(write_share, producers, jobs, lambda done: None, min_per_worker=1)
+
+
+def _record_store(
+    store: sqlite3.Connection | None, generation: str, options: BuildOptions
+) -> OpenRecordStore:
+    """Search records kept by page digest, valid only for pages of the same generation."""
+    if store is None:
+        return lambda: None
+    _may_reuse(store, "records", generation, options)  # another generation, or --force: emptied
+    return SearchRecordsOpener(cache_path(options.output_dir))
+
+
+def _keep_current_records(
+    store: sqlite3.Connection, documents: list[str], digests: PageDigests, indexed: IndexResult
+) -> None:
+    """Keep the search records of this build's pages and the summaries of its blocks."""
+    pages = [digest for path in documents if (digest := digests.digests.get(path))]
+    keep_records(store, pages + [summary_key(f) for f in indexed.fingerprints])
+
+
 def _index(
     documents: list[str],
     block_docs: int,
     staging: Path,
     page_digests: PageDigests,
+    open_records: OpenRecordStore,
     options: BuildOptions,
     progress: Progress,
-) -> int:
+) -> IndexResult | None:
     if not options.search:
-        return 0
+        return None
     stage = progress.stage("Indexing for search", len(documents), "pages")
     previous_site = None if options.force else options.output_dir
     result = index_site(
-        staging, documents, block_docs, previous_site, options.jobs, stage.advance, page_digests
+        staging,
+        documents,
+        block_docs,
+        previous_site,
+        options.jobs,
+        stage.advance,
+        page_digests,
+        open_records,
     )
     stage.finish()
-    return result.documents
+    return result
 
 
 def must_stop(diagnostics: Diagnostics, options: BuildOptions) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,59 @@ def test_editing_one_item_rebuilds_only_its_block_and_matches_a_cold_index(
     assert {p for p in changed if p.endswith("facets.bin")} == {
         f"index/blocks/{block}/facets.bin" for block in range(3)
     }
+
+
+class DictRecords:
+    """A record store in memory, standing in for the build cache."""
+
+    def __init__(self) -> None:
+        self.rows: dict[bytes, bytes] = {}
+
+    def get(self, page_digest: bytes) -> bytes | None:
+        return self.rows.get(page_digest)
+
+    def put(self, records: Sequence[tuple[bytes, bytes]]) -> None:
+        self.rows.update(records)
+
+
+def test_a_rebuilt_block_reads_only_its_changed_pages(project: Project, tmp_path: Path) -> None:
+    write_items(project)
+    site, documents = built_without_index(project)
+    store = DictRecords()
+    digests = {path: f"digest of {path}".encode() for path in documents}
+    shutil.copytree(site, tmp_path / "before")
+    index_site(
+        tmp_path / "before",
+        documents,
+        BLOCK,
+        None,
+        1,
+        lambda n: None,
+        PageDigests("g", digests),
+        lambda: store,
+    )
+    project.write("i2.md", item_file("Edited", "Otherton Borough Council", date="2020-01-02"))
+    site, documents = built_without_index(project)
+    shutil.copytree(site, tmp_path / "again")
+    edited = documents[1]
+    for path in documents:  # only the edited page may be read
+        if path != edited:
+            (tmp_path / "again" / path).write_text("<p>no indexed article</p>")
+    digests[edited] = b"new digest"
+    again = index_site(
+        tmp_path / "again",
+        documents,
+        BLOCK,
+        tmp_path / "before",
+        1,
+        lambda n: None,
+        PageDigests("g", digests),
+        lambda: store,
+    )
+    assert (again.blocks_built, again.blocks_reused) == (1, 2)
+    shutil.copytree(site, tmp_path / "cold")
+    index_site(tmp_path / "cold", documents, BLOCK, page_digests=PageDigests("g", digests))
+    assert files_of(tmp_path / "again" / "search") == files_of(tmp_path / "cold" / "search")
 
 
 def test_a_change_outside_the_indexed_article_reindexes_nothing(

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from minutebook.cache.store import keep_only
 from minutebook.diagnostics import Diagnostic, Diagnostics
 from minutebook.load import parse_item, read_content
 from minutebook.load.discover import ContentFile
@@ -76,14 +77,8 @@ class SavedResults:
         return [r.unpacked() for r in results]
 
     def finish(self) -> None:
-        if self.store is None:
-            return
-        with self.store:
-            self.store.execute("CREATE TEMP TABLE seen (key BLOB PRIMARY KEY) WITHOUT ROWID")
-            keys = ((key,) for key in self.seen)
-            self.store.executemany("INSERT OR IGNORE INTO seen VALUES (?)", keys)
-            self.store.execute("DELETE FROM items WHERE key NOT IN (SELECT key FROM seen)")
-            self.store.execute("DROP TABLE seen")
+        if self.store is not None:
+            keep_only(self.store, "items", "key", self.seen)
 
 
 def _lookup(reader: sqlite3.Connection, key: bytes) -> bytes | None:

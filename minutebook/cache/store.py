@@ -10,6 +10,7 @@ folder, and is trusted as the code that builds the site is, like Python's own __
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 SCHEMA = """
@@ -17,8 +18,9 @@ CREATE TABLE IF NOT EXISTS generations (name TEXT PRIMARY KEY, generation TEXT N
 CREATE TABLE IF NOT EXISTS items (key BLOB PRIMARY KEY, result BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pages (output_path TEXT PRIMARY KEY, digest BLOB NOT NULL)
     WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (digest BLOB PRIMARY KEY, record BLOB NOT NULL) WITHOUT ROWID;
 """
-TABLES = ("items", "pages")
+TABLES = ("items", "pages", "records")
 # A second build writing the same cache waits this long for the first to finish a write.
 BUSY_SECONDS = 60.0
 
@@ -82,3 +84,15 @@ def forget(store: sqlite3.Connection, table: str) -> None:
     with store:
         store.execute(f"DELETE FROM {table}")
         store.execute("DELETE FROM generations WHERE name = ?", (table,))
+
+
+def keep_only(
+    store: sqlite3.Connection, table: str, key_column: str, keys: Iterable[bytes]
+) -> None:
+    """Delete the rows of `table` whose key is not among `keys`."""
+    assert table in TABLES
+    with store:
+        store.execute("CREATE TEMP TABLE kept (key BLOB PRIMARY KEY) WITHOUT ROWID")
+        store.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((key,) for key in keys))
+        store.execute(f"DELETE FROM {table} WHERE {key_column} NOT IN (SELECT key FROM kept)")
+        store.execute("DROP TABLE kept")

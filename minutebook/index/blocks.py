@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minutebook.index.encoding import Reader, packed, put_deltas, put_string, put_varint, unpacked
-from minutebook.index.records import SearchRecord, search_record
+from minutebook.index.records import SearchRecord
 from minutebook.index.terms import filter_term, term_hash
 
 FILTERS = ("council", "committee", "topic", "kind", "year", "departure")  # manifest order
@@ -41,14 +41,13 @@ def block_folder(index: int) -> str:
 
 
 def build_block(
-    folder: str, pages: Sequence[tuple[str, bytes]], buckets: int
+    folder: str, records: Sequence[SearchRecord], buckets: int
 ) -> tuple[list[tuple[str, bytes]], BlockSummary]:
-    """The files of a block of item pages (output path, bytes), in id order, and its summary."""
+    """The files of a block of item pages' search records, in id order, and its summary."""
     postings: dict[str, list[tuple[int, int]]] = {}
     files: list[tuple[str, bytes]] = []
     documents = []
-    for local_id, (output_path, page) in enumerate(pages):
-        record = search_record(page, output_path)
+    for local_id, record in enumerate(records):
         files.append((f"{folder}/d{local_id}.json.gz", record_file(record)))
         facets = document_facets(record)
         documents.append(facets)

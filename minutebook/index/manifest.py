@@ -41,11 +41,12 @@ def fingerprint_salt(block_buckets: int) -> bytes:
 
 
 def fingerprint(documents: Iterable[tuple[str, bytes]], salt: bytes) -> str:
-    """Of a block's search documents (output path, bytes), in order, and `salt`."""
+    """Of a block's search documents (output path, SHA-256 of the document), in order, and
+    `salt`."""
     digest = hashlib.sha256(salt)
-    for output_path, document in documents:
-        digest.update(f"\n{output_path}\n{len(document)}\n".encode())
-        digest.update(document)
+    for output_path, document_hash in documents:
+        digest.update(f"\n{output_path}\n".encode())
+        digest.update(document_hash)
     return digest.hexdigest()
 
 

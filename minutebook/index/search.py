@@ -25,7 +25,6 @@ from minutebook.index.blocks import (
     read_summary,
 )
 from minutebook.index.dictionary import dictionary_files
-from minutebook.index.documents import search_document
 from minutebook.index.manifest import (
     MANIFEST,
     EarlierBlock,
@@ -35,6 +34,13 @@ from minutebook.index.manifest import (
     manifest_bytes,
     pages_fingerprint,
     previous_index,
+)
+from minutebook.index.sources import (
+    OpenRecordStore,
+    RecordStore,
+    block_pages,
+    store_summary,
+    stored_summary,
 )
 from minutebook.parallel import run_shared
 from minutebook.write import output
@@ -47,6 +53,7 @@ class IndexResult:
     documents: int
     blocks_built: int
     blocks_reused: int
+    fingerprints: tuple[str, ...] = ()  # of every block, in order
 
 
 @dataclass(frozen=True)
@@ -73,11 +80,13 @@ def index_site(
     jobs: int = 2,
     on_progress: Callable[[int], None] = lambda documents: None,
     page_digests: PageDigests = PageDigests(),
+    open_records: OpenRecordStore = lambda: None,
 ) -> IndexResult:
     """Index the item pages at `documents` (output paths, in document id order)."""
     buckets = block_bucket_count(block_docs)
-    salt = fingerprint_salt(buckets)
-    previous = previous_index(previous_site)
+    context = _Context(
+        site_dir, buckets, fingerprint_salt(buckets), previous_index(previous_site), page_digests
+    )
     blocks = [
         (index, documents[start : start + block_docs])
         for index, start in enumerate(range(0, len(documents), block_docs))
@@ -87,9 +96,9 @@ def index_site(
         share: Sequence[tuple[int, Sequence[str]]], report: Callable[[int], None]
     ) -> list[tuple[int, _Block]]:
         done = []
+        records = open_records()
         for index, pages in share:
-            block = _index_block(site_dir, index, pages, buckets, salt, previous, page_digests)
-            done.append((index, block))
+            done.append((index, _index_block(context, index, pages, records)))
             report(len(pages))
         return done
 
@@ -98,7 +107,8 @@ def index_site(
     built = [block for _, block in sorted(entry for share in shares for entry in share)]
     _write_shared_files(site_dir, built, len(documents), block_docs, buckets)
     reused = sum(block.reused for block in built)
-    return IndexResult(len(documents), len(built) - reused, reused)
+    fingerprints = tuple(block.fingerprint for block in built)
+    return IndexResult(len(documents), len(built) - reused, reused, fingerprints)
 
 
 def block_bucket_count(block_docs: int) -> int:
@@ -109,29 +119,38 @@ def block_bucket_count(block_docs: int) -> int:
     return count
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every block is indexed with."""
+
+    site_dir: Path
+    buckets: int
+    salt: bytes
+    previous: PreviousIndex | None
+    page_digests: PageDigests
+
+
 def _index_block(
-    site_dir: Path,
-    index: int,
-    pages: Sequence[str],
-    buckets: int,
-    salt: bytes,
-    previous: PreviousIndex | None,
-    page_digests: PageDigests,
+    context: _Context, index: int, pages: Sequence[str], records: RecordStore | None
 ) -> _Block:
+    digests, previous = context.page_digests, context.previous
     by_pages = pages_fingerprint(
-        (page_digests.digests.get(path) for path in pages), salt, page_digests.generation
+        (digests.digests.get(path) for path in pages), context.salt, digests.generation
     )
     earlier = previous.blocks_by_pages.get(by_pages) if previous and by_pages else None
     if previous and earlier and _reusable(earlier, pages):
         # Its pages rendered from the same views: reuse it without reading a page.
-        return _linked_block(site_dir, index, earlier, by_pages, previous)
-    documents = [(path, search_document((site_dir / path).read_bytes(), path)) for path in pages]
-    block_fingerprint = fingerprint(documents, salt)
+        return _linked_block(context.site_dir, index, earlier, by_pages, previous, records)
+    indexed = block_pages(context.site_dir, pages, digests.digests, records)
+    hashes = [(path, page.document_hash) for path, page in zip(pages, indexed, strict=True)]
+    block_fingerprint = fingerprint(hashes, context.salt)
     earlier = previous.blocks.get(block_fingerprint) if previous else None
     if previous and earlier and _reusable(earlier, pages):
-        return _linked_block(site_dir, index, earlier, by_pages, previous)
-    files, summary = build_block(block_folder(index), documents, buckets)
-    output.write_files(site_dir, files)
+        return _linked_block(context.site_dir, index, earlier, by_pages, previous, records)
+    records_of_block = [page.record for page in indexed]
+    files, summary = build_block(block_folder(index), records_of_block, context.buckets)
+    output.write_files(context.site_dir, files)
+    store_summary(records, block_fingerprint, summary)
     return _Block(block_fingerprint, by_pages, summary, reused=False)
 
 
@@ -145,10 +164,14 @@ def _linked_block(
     earlier: EarlierBlock,
     by_pages: str | None,
     previous: PreviousIndex,
+    records: RecordStore | None,
 ) -> _Block:
     names = sorted(p.name for p in earlier.folder.iterdir() if p.name != FACETS)
     output.link_files(site_dir, earlier.folder, block_folder(index), names)
-    summary = read_summary(earlier.folder, earlier.documents, previous.filter_values)
+    summary = stored_summary(records, earlier.fingerprint)
+    if summary is None:
+        summary = read_summary(earlier.folder, earlier.documents, previous.filter_values)
+        store_summary(records, earlier.fingerprint, summary)
     return _Block(earlier.fingerprint, by_pages, summary, reused=True)
 
 
