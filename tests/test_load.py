@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from minutebook.diagnostics import Diagnostics
 from minutebook.load.body import plain_text, read_body
 from minutebook.load.frontmatter import split_front_matter
 from minutebook.load.schema import check_front_matter
+from tests.conftest import Project, item_file
 
 
 def split(text: str) -> tuple[object, Diagnostics]:
@@ -97,6 +100,33 @@ def test_nested_lists_stay_inside_their_resolution() -> None:
     )
     assert len(body.resolutions) == 2
     assert "another" in body.resolutions[0].markdown
+
+
+@pytest.mark.parametrize(
+    "resolved",
+    [
+        # Plain Markdown (read without a parse) and Markdown that needs one (the emphasis).
+        "RESOLVED that:\n\n- (1) Noted.\n- (2) Agreed.\n\nFor 7, against 2.\n\nCllr A abstained.\n",
+        "RESOLVED *that*:\n\n- (1) Noted.\n- (2) *Agreed.*\n\nFor 7, against 2.\n\nCllr A abstained.\n",
+    ],
+)
+def test_text_after_the_list_of_resolutions_is_kept_as_their_closing(resolved: str) -> None:
+    body = read_body(f"## Resolved\n\n{resolved}", 1, "x.md", Diagnostics())
+    assert [r.text for r in body.resolutions] == ["(1) Noted.", "(2) Agreed."]
+    assert body.resolution_lead_in.startswith("RESOLVED")
+    assert body.resolution_closing == "For 7, against 2.\n\nCllr A abstained."
+
+
+def test_the_closing_of_the_resolutions_is_on_the_item_page(project: Project) -> None:
+    body = "## Resolved\n\n- That the report be noted.\n\nThe vote was unanimous.\n"
+    project.write("a.md", item_file(body=body))
+    assert project.build().exit_code == 0
+    page = next(p for p in project.site.rglob("index.html") if "budget-monitoring" in str(p))
+    html = page.read_text()
+    resolved = html[
+        html.index('id="resolved"') : html.index("</section>", html.index('id="resolved"'))
+    ]
+    assert "The vote was unanimous." in resolved
 
 
 def test_a_repeated_section_is_an_error() -> None:

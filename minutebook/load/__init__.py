@@ -72,6 +72,7 @@ def parse_item(
         sections=body.sections,
         resolution_lead_in=body.resolution_lead_in,
         resolutions=body.resolutions,
+        resolution_closing=body.resolution_closing,
     )
 
 

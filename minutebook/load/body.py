@@ -36,6 +36,7 @@ class Body:
     sections: tuple[Section, ...]
     resolution_lead_in: str
     resolutions: tuple[ResolutionText, ...]
+    resolution_closing: str = ""  # what follows the first list of resolutions, not in a list
 
 
 def read_body(markdown: str, first_line: int, source_path: str, sink: Diagnostics) -> Body:
@@ -44,8 +45,7 @@ def read_body(markdown: str, first_line: int, source_path: str, sink: Diagnostic
     resolved = next((s for s in sections if s.key == "resolved"), None)
     if resolved is None:
         return Body(sections, "", ())
-    lead_in, resolutions = _read_resolutions(resolved)
-    return Body(sections, lead_in, resolutions)
+    return Body(sections, *_read_resolutions(resolved))
 
 
 _H2 = re.compile(r"^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -104,36 +104,50 @@ def _split_sections(
     return tuple(sections)
 
 
-def _read_resolutions(section: Section) -> tuple[str, tuple[ResolutionText, ...]]:
-    """Top-level list items are resolutions; with no list, each paragraph is one."""
+def _read_resolutions(section: Section) -> tuple[str, tuple[ResolutionText, ...], str]:
+    """(lead-in, resolutions, closing). Top-level list items are resolutions, with the text
+    before the first list as their lead-in and any other text after it as their closing (a
+    vote, an abstention), so nothing in the section is lost; with no list, each paragraph is
+    a resolution."""
     markdown = section.markdown
     lines = markdown.split("\n")
     blocks = plain_blocks(markdown)
-    first_list, spans = _parsed_spans(markdown) if blocks is None else _plain_spans(blocks)
+    first_list, spans, others = _parsed_spans(markdown) if blocks is None else _plain_spans(blocks)
     if first_list is None:
-        return "", tuple(_resolution(lines, span, section.line, False) for span in spans)
+        return "", tuple(_resolution(lines, span, section.line, False) for span in spans), ""
     lead_in = "\n".join(lines[:first_list]).strip()
-    return lead_in, tuple(_resolution(lines, span, section.line, True) for span in spans)
+    closing = "\n\n".join("\n".join(lines[a:b]).strip() for a, b in others if a >= first_list)
+    resolutions = tuple(_resolution(lines, span, section.line, True) for span in spans)
+    return lead_in, resolutions, closing
 
 
-Spans = tuple[int | None, list[tuple[int, int]]]  # (first line of the first list, line spans)
+# (first line of the first list, resolution line spans, line spans of the blocks not in a list)
+Spans = tuple[int | None, list[tuple[int, int]], list[tuple[int, int]]]
+_LIST_OPEN = ("bullet_list_open", "ordered_list_open")
 
 
 def _parsed_spans(markdown: str) -> Spans:
     tokens = _BLOCKS.parse(markdown)
     items = _top_level_spans(tokens, "list_item_open")
     if not items:
-        return None, _top_level_spans(tokens, "paragraph_open")
-    return next(t.map[0] for t in tokens if t.type.endswith("list_open") and t.map), items
+        return None, _top_level_spans(tokens, "paragraph_open"), []
+    first_list = next(t.map[0] for t in tokens if t.type in _LIST_OPEN and t.map)
+    others = [
+        (t.map[0], t.map[1])
+        for t in tokens
+        if t.level == 0 and t.map and t.nesting != -1 and t.type not in _LIST_OPEN
+    ]
+    return first_list, items, others
 
 
 def _plain_spans(blocks: list[PlainBlock]) -> Spans:
     """The same spans read off plain Markdown's blocks, without a parse: in plain Markdown
     each list item is one line, and a paragraph's lines follow each other."""
     lists = [block for block in blocks if block.is_list]
+    paragraphs = [(b.line_indexes[0], b.line_indexes[-1] + 1) for b in blocks if not b.is_list]
     if not lists:
-        return None, [(b.line_indexes[0], b.line_indexes[-1] + 1) for b in blocks]
-    return lists[0].line_indexes[0], [(i, i + 1) for b in lists for i in b.line_indexes]
+        return None, paragraphs, []
+    return lists[0].line_indexes[0], [(i, i + 1) for b in lists for i in b.line_indexes], paragraphs
 
 
 def _top_level_spans(tokens: list[Token], kind: str) -> list[tuple[int, int]]:

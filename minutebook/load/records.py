@@ -62,6 +62,7 @@ class ItemRecord:
     sections: tuple[Section, ...] = ()
     resolution_lead_in: str = ""
     resolutions: tuple[ResolutionText, ...] = ()
+    resolution_closing: str = ""  # the Resolved section's text after its list, not in a list
     line: int = 1
 
     def section(self, key: str) -> Section | None:

@@ -125,6 +125,7 @@ def _abbreviated(page: ItemPage, title: str, terms: dict[str, str]) -> ItemPage:
     before = tuple(_marked(s, marker) for s in page.sections_before)
     lead_in = marker.mark(page.resolution_lead_in_html)
     resolutions = tuple(_marked(r, marker) for r in page.resolutions)
+    closing = marker.mark(page.resolution_closing_html)
     after = tuple(_marked(s, marker) for s in page.sections_after)
     return replace(
         page,
@@ -132,6 +133,7 @@ def _abbreviated(page: ItemPage, title: str, terms: dict[str, str]) -> ItemPage:
         sections_before=before,
         resolution_lead_in_html=lead_in,
         resolutions=resolutions,
+        resolution_closing_html=closing,
         sections_after=after,
         abbreviations=tuple(
             Abbreviation(t, terms[t])

@@ -68,6 +68,7 @@ def item_page(item: AgendaItem, archive: Archive, renderer: MarkdownIt) -> ItemP
         resolutions=tuple(
             _resolution(item, n, archive, renderer) for n in range(len(item.resolutions))
         ),
+        resolution_closing_html=render_markdown(renderer, record.resolution_closing),
         sections_after=tuple(s for s in sections if s.key not in BEFORE_RESOLUTIONS),
         documents=tuple(Link(d.title, d.url) for d in record.documents),
         previous_item=Link(previous_item.title, previous_item.url) if previous_item else None,

@@ -202,6 +202,7 @@ class ItemPage:
     sections_before: tuple[SectionView, ...]  # purpose, recommendation, contact, minutes
     resolution_lead_in_html: str
     resolutions: tuple[ResolutionView, ...]
+    resolution_closing_html: str  # the Resolved section's text after its list (a vote, say)
     sections_after: tuple[SectionView, ...]  # reasons, alternatives, actions, others
     documents: tuple[Link, ...]
     previous_item: Link | None
