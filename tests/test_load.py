@@ -117,16 +117,25 @@ def test_text_after_the_list_of_resolutions_is_kept_as_their_closing(resolved: s
     assert body.resolution_closing == "For 7, against 2.\n\nCllr A abstained."
 
 
-def test_the_closing_of_the_resolutions_is_on_the_item_page(project: Project) -> None:
-    body = "## Resolved\n\n- That the report be noted.\n\nThe vote was unanimous.\n"
+def _resolved_section(project: Project, body: str) -> str:
+    """The "What was resolved" section of the page of an item with this body."""
     project.write("a.md", item_file(body=body))
     assert project.build().exit_code == 0
     page = next(p for p in project.site.rglob("index.html") if "budget-monitoring" in str(p))
     html = page.read_text()
-    resolved = html[
-        html.index('id="resolved"') : html.index("</section>", html.index('id="resolved"'))
-    ]
-    assert "The vote was unanimous." in resolved
+    return html[html.index('id="resolved"') : html.index("</section>", html.index('id="resolved"'))]
+
+
+def test_the_closing_of_the_resolutions_is_on_the_item_page(project: Project) -> None:
+    body = "## Resolved\n\n- That the report be noted.\n\nThe vote was unanimous.\n"
+    assert "The vote was unanimous." in _resolved_section(project, body)
+
+
+def test_a_resolution_with_sub_points_keeps_them_as_a_list(project: Project) -> None:
+    body = "## Resolved\n\n1. That:\n   - the plan be agreed;\n   - a report follow.\n2. Noted.\n"
+    html = _resolved_section(project, body)
+    assert "<li>the plan be agreed;</li>\n<li>a report follow.</li>" in html
+    assert '<p class="resolution__text">Noted.</p>' in html
 
 
 def test_a_repeated_section_is_an_error() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 
 from minutebook.model.archive import Archive
@@ -95,11 +97,19 @@ def _resolution(
     item: AgendaItem, index: int, archive: Archive, renderer: MarkdownIt
 ) -> ResolutionView:
     resolution = item.resolutions[index]
+    is_block = _BLOCKS_INSIDE.search(resolution.markdown) is not None
+    render = render_markdown if is_block else render_inline
     return ResolutionView(
-        html=render_inline(renderer, resolution.markdown),
+        html=render(renderer, resolution.markdown),
         kind=kind_tag(resolution.kind, archive),
         anchor=f"resolution-{resolution.number}",
+        is_block=is_block,
     )
+
+
+# A blank line, or a line opening a list or quote: the resolution holds more than a sentence,
+# and rendering it inline would run its paragraphs and sub-points together.
+_BLOCKS_INSIDE = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def _section_html(item: AgendaItem, key: str, renderer: MarkdownIt) -> str:

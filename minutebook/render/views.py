@@ -166,6 +166,7 @@ class ResolutionView:
     html: str
     kind: KindTag
     anchor: str
+    is_block: bool = False  # several paragraphs or a nested list: block HTML, not a sentence
 
 
 @dataclass(frozen=True)
