@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -22,46 +23,39 @@ class RelatedItems:
 def find_related(
     items: list[AgendaItem], items_by_topic: dict[str, list[AgendaItem]]
 ) -> dict[str, RelatedItems]:
-    position = {item.url: index for index, item in enumerate(items)}  # items are newest first
-    return {item.url: _related(item, items_by_topic, position) for item in items}
+    """Items are newest first, and so is each topic's list: items are handled by their
+    position in `items`, which keeps the work per item to a few integer operations."""
+    position = {item.url: index for index, item in enumerate(items)}
+    positions_by_topic = {
+        topic: [position[other.url] for other in members]
+        for topic, members in items_by_topic.items()
+    }
+    return {
+        item.url: _related(index, items, positions_by_topic) for index, item in enumerate(items)
+    }
 
 
 def _related(
-    item: AgendaItem, items_by_topic: dict[str, list[AgendaItem]], position: dict[str, int]
+    index: int, items: list[AgendaItem], positions_by_topic: dict[str, list[int]]
 ) -> RelatedItems:
-    shared: Counter[str] = Counter()
-    by_url: dict[str, AgendaItem] = {}
+    item = items[index]
+    shared: Counter[int] = Counter()
     for topic in item.topics:
-        for other in _nearby(items_by_topic[topic.id], item, position):
-            shared[other.url] += 1
-            by_url[other.url] = other
-    ranked = sorted(by_url.values(), key=lambda o: (-shared[o.url], position[o.url]))
-    other_councils = [o for o in ranked if o.council_slug != item.council_slug][:MAX_RELATED]
+        shared.update(_nearby(positions_by_topic[topic.id], index))
+    ranked = sorted(shared, key=lambda i: (-shared[i], i))
+    other_councils = [i for i in ranked if items[i].council_slug != item.council_slug]
     here = (item.council_slug, item.committee_slug)
-    same_committee = sorted(
-        [o for o in ranked if (o.council_slug, o.committee_slug) == here][: MAX_RELATED * 2],
-        key=lambda o: position[o.url],
+    same_committee = [i for i in ranked if (items[i].council_slug, items[i].committee_slug) == here]
+    return RelatedItems(
+        tuple(items[i] for i in other_councils[:MAX_RELATED]),
+        tuple(items[i] for i in sorted(same_committee[: MAX_RELATED * 2])),
     )
-    return RelatedItems(tuple(other_councils), tuple(same_committee))
 
 
-def _nearby(
-    topic_items: list[AgendaItem], item: AgendaItem, position: dict[str, int]
-) -> list[AgendaItem]:
-    """Items of one topic closest to `item` in the archive's date order (itself excluded)."""
-    if len(topic_items) <= CANDIDATES_PER_TOPIC:
-        return [o for o in topic_items if o is not item]
-    index = _bisect(topic_items, position[item.url], position)
-    low = max(0, index - CANDIDATES_PER_TOPIC // 2)
-    return [o for o in topic_items[low : low + CANDIDATES_PER_TOPIC + 1] if o is not item]
-
-
-def _bisect(topic_items: list[AgendaItem], target: int, position: dict[str, int]) -> int:
-    low, high = 0, len(topic_items)
-    while low < high:
-        middle = (low + high) // 2
-        if position[topic_items[middle].url] < target:
-            low = middle + 1
-        else:
-            low, high = low, middle
-    return low
+def _nearby(positions: list[int], index: int) -> list[int]:
+    """Positions of one topic's items closest to `index` in the archive's order (itself
+    excluded)."""
+    if len(positions) <= CANDIDATES_PER_TOPIC:
+        return [p for p in positions if p != index]
+    low = max(0, bisect.bisect_left(positions, index) - CANDIDATES_PER_TOPIC // 2)
+    return [p for p in positions[low : low + CANDIDATES_PER_TOPIC + 1] if p != index]
