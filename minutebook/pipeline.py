@@ -6,8 +6,7 @@ It holds no logic of its own beyond deciding whether to go on after a stage repo
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,19 +14,17 @@ import jinja2
 
 from minutebook import config as configuration
 from minutebook import stamp
-from minutebook.cache.items import ReadResult, SavedResults, read_item
-from minutebook.cache.pages import published_pages, save_pages
-from minutebook.cache.records import SearchRecordsOpener, keep_records
-from minutebook.cache.store import cache_path, claim, forget, open_reader, open_store
+from minutebook.cache.items import SavedResults, read_items
+from minutebook.cache.reuse import Reuse, item_generation, site_generation
 from minutebook.diagnostics import Diagnostics, Severity
 from minutebook.index.order import plan_documents
-from minutebook.index.search import IndexResult, PageDigests, index_site
-from minutebook.index.sources import OpenRecordStore, summary_key
-from minutebook.load.discover import ContentFile, discover_content
+from minutebook.index.search import PageDigests, index_site
+from minutebook.index.sources import summary_key
+from minutebook.load.discover import discover_content
 from minutebook.memory import release_memory
 from minutebook.model.archive import Archive, ItemMaker, assemble_items
 from minutebook.model.resolution_kinds import load_kind_rules
-from minutebook.parallel import default_jobs, run_shared, run_shared_parts
+from minutebook.parallel import default_jobs, run_shared
 from minutebook.progress import Progress
 from minutebook.render.pages import PageEntry, PlannedPage, plan_pages, render_pages
 from minutebook.render.templates import make_environment
@@ -36,8 +33,6 @@ from minutebook.write.headers import headers_file
 from minutebook.write.publication import Producer, publication_producers
 
 SILENT = Progress(None)
-# Read workers send items back in parts of this many, so no worker holds its whole share.
-READ_PART = 200
 
 
 @dataclass(frozen=True)
@@ -68,64 +63,30 @@ def check_content(
     options: BuildOptions, diagnostics: Diagnostics, progress: Progress = SILENT
 ) -> Archive:
     """Load and model the content without writing anything (`build.py check`)."""
-    return _read_content(options, diagnostics, progress, store=None)[0]
+    return _read_content(options, diagnostics, progress, reuse=None)[0]
 
 
 def _read_content(
-    options: BuildOptions,
-    diagnostics: Diagnostics,
-    progress: Progress,
-    store: sqlite3.Connection | None,
+    options: BuildOptions, diagnostics: Diagnostics, progress: Progress, reuse: Reuse | None
 ) -> tuple[Archive, int]:
-    """(the archive, how many files came from the cache). With a cache `store`, files whose
-    bytes are unchanged since the last build are taken from it instead of parsed again."""
+    """(the archive, how many files came from the cache). With `reuse`, files whose bytes are
+    unchanged since the last build are taken from the cache instead of parsed again."""
     config = configuration.load_config(options.config_dir, options.base_url)
     kind_rules = load_kind_rules(config.kind_rules_path)
     content_files = discover_content(options.content_dir, diagnostics)
-    make_item = ItemMaker(config, kind_rules)
-    reusable = store is not None and _may_reuse(store, "items", _item_generation(options), options)
-    cache_file = cache_path(options.output_dir) if reusable else None
-    saved = SavedResults(store)
+    generation = item_generation(options.config_dir, options.base_url)
+    saved, cache_file = reuse.item_results(generation) if reuse else (SavedResults(None), None)
     stage = progress.stage("Reading content", len(content_files), "files")
-
-    def read_share(
-        share: Sequence[ContentFile], report: Callable[[int], None]
-    ) -> Iterator[list[ReadResult]]:
-        reader = open_reader(cache_file) if cache_file is not None else None
-        for start in range(0, len(share), READ_PART):
-            part = share[start : start + READ_PART]
-            yield [read_item(content_file, make_item, reader) for content_file in part]
-            report(len(part))
-
-    shares = run_shared_parts(
-        read_share, content_files, options.jobs, stage.advance, on_part=saved.unpack
-    )
-    saved.finish()
+    make_item = ItemMaker(config, kind_rules)
+    results = read_items(content_files, make_item, options.jobs, stage.advance, saved, cache_file)
     stage.finish()
     items = []
-    for parts in shares:
-        for results in parts:
-            for item, problems in results:
-                diagnostics.items.extend(problems)
-                if item is not None:
-                    items.append(item)
+    for item, problems in results:
+        diagnostics.items.extend(problems)
+        if item is not None:
+            items.append(item)
     with progress.step("Linking items"):
         return assemble_items(items, config, kind_rules, diagnostics), saved.reused
-
-
-def _item_generation(options: BuildOptions) -> str:
-    """What reading depends on besides the file itself: the code, configuration and base URL."""
-    inputs = [configuration.PACKAGE_ROOT / "minutebook", options.config_dir]
-    return stamp.code_digest(inputs, [f"base_url {options.base_url}"])
-
-
-def _may_reuse(
-    store: sqlite3.Connection, table: str, generation: str, options: BuildOptions
-) -> bool:
-    """Claim the table for this generation; reuse its rows unless --force asks for none."""
-    if options.force:
-        forget(store, table)
-    return claim(store, table, generation) and not options.force
 
 
 def build_site(
@@ -178,94 +139,81 @@ def _settings(options: BuildOptions) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class _Run:
+    """One build: its options, what it may reuse and where it writes."""
+
+    options: BuildOptions
+    progress: Progress
+    reuse: Reuse
+    generation: str  # of the site's pages (cache/reuse.py: site_generation)
+    staging: Path
+
+
 def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) -> BuildReport:
-    store = open_store(options.output_dir)
+    reuse = Reuse.open(options.output_dir, options.force)
     try:
-        return _build_with(options, diagnostics, progress, store)
+        return _build_with(options, diagnostics, progress, reuse)
     finally:
-        if store is not None:
-            store.close()
+        reuse.close()
 
 
 def _build_with(
-    options: BuildOptions,
-    diagnostics: Diagnostics,
-    progress: Progress,
-    store: sqlite3.Connection | None,
+    options: BuildOptions, diagnostics: Diagnostics, progress: Progress, reuse: Reuse
 ) -> BuildReport:
-    archive, items_reused = _read_content(options, diagnostics, progress, store)
+    archive, items_reused = _read_content(options, diagnostics, progress, reuse)
     item_count = len(archive.items)
     if must_stop(diagnostics, options):
         return BuildReport(item_count, 0, 0, published=False, items_reused=items_reused)
+    generation = site_generation(options.config_dir, _settings(options))
+    run = _Run(options, progress, reuse, generation, output.staging_folder(options.output_dir))
+    try:
+        pages, written, documents = _write_site(archive, run)
+        # The index stage needs only the document order; its workers are forked from here.
+        block_docs = archive.config.site.search_block_docs
+        del archive
+        release_memory()
+        indexed = _index(documents, block_docs, written, run) if options.search else 0
+        output.publish(run.staging, options.output_dir)
+    except BaseException:
+        output.discard(run.staging)
+        raise
+    reuse.save_pages(generation, written.digests)
+    return BuildReport(item_count, pages, indexed, True, False, items_reused, written.reused)
+
+
+def _write_site(archive: Archive, run: _Run) -> tuple[int, output.WrittenPages, list[str]]:
+    """Write pages, data, feeds and static files: (pages, what was written, search documents)."""
     environment = make_environment(
         configuration.TEMPLATES_DIR, archive.config.site, asset_version(configuration.STATIC_DIR)
     )
-    with progress.step("Planning pages"):
+    with run.progress.step("Planning pages"):
         planned = plan_pages(archive)
-        documents = plan_documents(archive) if options.search else []
-        block_docs = archive.config.site.search_block_docs
-    page_generation = stamp.code_digest(stamp.site_inputs(options.config_dir), _settings(options))
-    published = _published_pages(store, page_generation, options)
-    staging = output.staging_folder(options.output_dir)
-    try:
-        pages, written = _write_pages(planned, environment, staging, published, options, progress)
-        with progress.step("Writing data, feeds and sitemap"):
-            headers = ("_headers", headers_file(configuration.NETLIFY_TOML))
-            output.write_files(staging, [headers])
-            _write_publication(publication_producers(archive, pages), staging, options.jobs)
-        output.copy_static(configuration.STATIC_DIR, staging)
-        # The index stage needs only the document order; its workers are forked from here.
-        del archive, planned, published
-        release_memory()
-        digests = PageDigests(page_generation, dict(written.digests))
-        records = _record_store(store, page_generation, options)
-        indexed = _index(documents, block_docs, staging, digests, records, options, progress)
-        if store is not None and indexed is not None:
-            _keep_current_records(store, documents, digests, indexed)
-        output.publish(staging, options.output_dir)
-    except BaseException:
-        output.discard(staging)
-        raise
-    if store is not None:
-        identity = stamp.output_identity(options.output_dir)
-        save_pages(store, page_generation, identity, written.digests)
-    pages_indexed = indexed.documents if indexed is not None else 0
-    return BuildReport(
-        item_count, len(pages), pages_indexed, True, False, items_reused, written.reused
-    )
-
-
-def _published_pages(
-    store: sqlite3.Connection | None, generation: str, options: BuildOptions
-) -> dict[str, bytes]:
-    """The digests of the published site's pages, if this code and these settings built it."""
-    if store is None or not options.output_dir.is_dir():
-        return {}
-    if options.force:
-        forget(store, "pages")
-        return {}
-    return published_pages(store, generation, stamp.output_identity(options.output_dir))
+        documents = plan_documents(archive) if run.options.search else []
+    pages, written = _write_pages(planned, environment, run)
+    with run.progress.step("Writing data, feeds and sitemap"):
+        headers = ("_headers", headers_file(configuration.NETLIFY_TOML))
+        output.write_files(run.staging, [headers])
+        _write_publication(publication_producers(archive, pages), run)
+    output.copy_static(configuration.STATIC_DIR, run.staging)
+    return len(pages), written, documents
 
 
 def _write_pages(
-    planned: list[PlannedPage],
-    environment: jinja2.Environment,
-    staging: Path,
-    published: dict[str, bytes],
-    options: BuildOptions,
-    progress: Progress,
+    planned: list[PlannedPage], environment: jinja2.Environment, run: _Run
 ) -> tuple[list[PageEntry], output.WrittenPages]:
     """Render and write every page (or link it, if unchanged), over worker processes."""
-    stage = progress.stage("Writing pages", len(planned), "pages")
+    published = run.reuse.published_pages(run.generation)
+    stage = run.progress.stage("Writing pages", len(planned), "pages")
 
     def write_share(
         share: Sequence[PlannedPage], report: Callable[[int], None]
     ) -> tuple[list[PageEntry], output.WrittenPages]:
         entries: list[PageEntry] = []
         rendered = render_pages(share, environment, report, entries)
-        return entries, output.write_pages(staging, rendered, options.output_dir, published)
+        return entries, output.write_pages(run.staging, rendered, run.options.output_dir, published)
 
-    shares = run_shared(write_share, planned, options.jobs, stage.advance)
+    shares = run_shared(write_share, planned, run.options.jobs, stage.advance)
     stage.finish()
     written = output.WrittenPages()
     for _, share_written in shares:
@@ -275,60 +223,37 @@ def _write_pages(
     return [entry for entries, _ in shares for entry in entries], written
 
 
-def _write_publication(producers: list[Producer], staging: Path, jobs: int) -> None:
+def _write_publication(producers: list[Producer], run: _Run) -> None:
     """Make and write the data files, feeds and sitemap, the producers shared over workers."""
 
     def write_share(share: Sequence[Producer], report: Callable[[int], None]) -> None:
         for producer in share:
-            output.write_files(staging, producer())
+            output.write_files(run.staging, producer())
             report(1)
 
-    run_shared(write_share, producers, jobs, lambda done: None, min_per_worker=1)
+    run_shared(write_share, producers, run.options.jobs, lambda done: None, min_per_worker=1)
 
 
-def _record_store(
-    store: sqlite3.Connection | None, generation: str, options: BuildOptions
-) -> OpenRecordStore:
-    """Search records kept by page digest, valid only for pages of the same generation."""
-    if store is None:
-        return lambda: None
-    _may_reuse(store, "records", generation, options)  # another generation, or --force: emptied
-    return SearchRecordsOpener(cache_path(options.output_dir))
-
-
-def _keep_current_records(
-    store: sqlite3.Connection, documents: list[str], digests: PageDigests, indexed: IndexResult
-) -> None:
-    """Keep the search records of this build's pages and the summaries of its blocks."""
-    pages = [digest for path in documents if (digest := digests.digests.get(path))]
-    keep_records(store, pages + [summary_key(f) for f in indexed.fingerprints])
-
-
-def _index(
-    documents: list[str],
-    block_docs: int,
-    staging: Path,
-    page_digests: PageDigests,
-    open_records: OpenRecordStore,
-    options: BuildOptions,
-    progress: Progress,
-) -> IndexResult | None:
-    if not options.search:
-        return None
-    stage = progress.stage("Indexing for search", len(documents), "pages")
-    previous_site = None if options.force else options.output_dir
+def _index(documents: list[str], block_docs: int, written: output.WrittenPages, run: _Run) -> int:
+    """Index the item pages; blocks whose pages' digests match are reused from the last build,
+    and records of unchanged pages come from the cache."""
+    digests = PageDigests(run.generation, dict(written.digests))
+    stage = run.progress.stage("Indexing for search", len(documents), "pages")
+    options = run.options
     result = index_site(
-        staging,
+        run.staging,
         documents,
         block_docs,
-        previous_site,
+        None if options.force else options.output_dir,
         options.jobs,
         stage.advance,
-        page_digests,
-        open_records,
+        digests,
+        run.reuse.record_store(run.generation),
     )
     stage.finish()
-    return result
+    pages = [digest for path in documents if (digest := digests.digests.get(path))]
+    run.reuse.keep_records(pages + [summary_key(f) for f in result.fingerprints])
+    return result.documents
 
 
 def must_stop(diagnostics: Diagnostics, options: BuildOptions) -> bool:

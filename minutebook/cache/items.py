@@ -8,17 +8,21 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from minutebook.cache.store import keep_only
+from minutebook.cache.store import keep_only, open_reader
 from minutebook.diagnostics import Diagnostic, Diagnostics
 from minutebook.load import parse_item, read_content
 from minutebook.load.discover import ContentFile
 from minutebook.load.records import ItemRecord
 from minutebook.model.entities import AgendaItem
+from minutebook.parallel import run_shared_parts
 
 ItemMaker = Callable[[ItemRecord, Diagnostics], AgendaItem]
+# Read workers send results back in parts of this many, so no worker holds its whole share.
+READ_PART = 200
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,31 @@ class SavedResults:
     def finish(self) -> None:
         if self.store is not None:
             keep_only(self.store, "items", "key", self.seen)
+
+
+def read_items(
+    content_files: Sequence[ContentFile],
+    make_item: ItemMaker,
+    jobs: int,
+    on_progress: Callable[[int], None],
+    saved: SavedResults,
+    cache_file: Path | None,
+) -> list[tuple[AgendaItem | None, list[Diagnostic]]]:
+    """Read every content file over `jobs` worker processes, in file order: from the cache at
+    `cache_file` where a file's bytes are unchanged (None: read every file)."""
+
+    def read_share(
+        share: Sequence[ContentFile], report: Callable[[int], None]
+    ) -> Iterator[list[ReadResult]]:
+        reader = open_reader(cache_file) if cache_file is not None else None
+        for start in range(0, len(share), READ_PART):
+            part = share[start : start + READ_PART]
+            yield [read_item(content_file, make_item, reader) for content_file in part]
+            report(len(part))
+
+    shares = run_shared_parts(read_share, content_files, jobs, on_progress, saved.unpack)
+    saved.finish()
+    return [result for parts in shares for results in parts for result in results]
 
 
 def _lookup(reader: sqlite3.Connection, key: bytes) -> bytes | None:

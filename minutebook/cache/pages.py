@@ -37,10 +37,6 @@ def save_pages(
         store.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", digests)
 
 
-def forget_pages(store: sqlite3.Connection) -> None:
-    forget(store, "pages")
-
-
 def _tagged(generation: str, site_identity: tuple[int, int]) -> str:
     inode, mtime_ns = site_identity
     return f"{generation} site {inode} {mtime_ns}"
