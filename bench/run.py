@@ -197,6 +197,8 @@ def rebuild_row(items: int, corpus: Path, work: Path, cold: Run) -> str:
     minutebook(corpus, fresh, search=True)
     same = "yes" if same_tree(site, fresh) else "no"
     shutil.rmtree(fresh, ignore_errors=True)
+    for beside in fresh.parent.glob(f".{fresh.name}.minutebook-*"):  # its stamp and cache
+        beside.unlink()
     return (
         f"| {items:,} | {cold.wall:.1f} | {unchanged.wall:.1f} | {after_edit.wall:.1f} | {same} |"
     )
