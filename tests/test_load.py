@@ -131,6 +131,20 @@ def test_the_closing_of_the_resolutions_is_on_the_item_page(project: Project) ->
     assert "The vote was unanimous." in _resolved_section(project, body)
 
 
+def test_other_blocks_of_a_resolved_section_without_a_list_are_kept() -> None:
+    markdown = "## Resolved\n\n### Part A\n\nThat it be noted.\n\n> Cllr B dissented.\n"
+    body = read_body(markdown, 1, "x.md", Diagnostics())
+    assert [r.text for r in body.resolutions] == ["That it be noted."]
+    assert body.resolution_lead_in == "### Part A"
+    assert body.resolution_closing == "> Cllr B dissented."
+
+
+def test_a_resolved_section_that_is_only_a_quotation_is_shown(project: Project) -> None:
+    html = _resolved_section(project, "## Resolved\n\n> That the report be noted.\n")
+    assert "That the report be noted." in html
+    assert "No resolution is recorded" not in html
+
+
 def test_a_resolution_with_sub_points_keeps_them_as_a_list(project: Project) -> None:
     body = "## Resolved\n\n1. That:\n   - the plan be agreed;\n   - a report follow.\n2. Noted.\n"
     html = _resolved_section(project, body)

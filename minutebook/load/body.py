@@ -107,21 +107,22 @@ def _split_sections(
 def _read_resolutions(section: Section) -> tuple[str, tuple[ResolutionText, ...], str]:
     """(lead-in, resolutions, closing). Top-level list items are resolutions, with the text
     before the first list as their lead-in and any other text after it as their closing (a
-    vote, an abstention), so nothing in the section is lost; with no list, each paragraph is
-    a resolution."""
+    vote, an abstention). With no list, each paragraph is a resolution, and any other block (a
+    sub-heading, a quotation) is lead-in or closing by where it stands. Nothing is lost."""
     markdown = section.markdown
     lines = markdown.split("\n")
     blocks = plain_blocks(markdown)
     first_list, spans, others = _parsed_spans(markdown) if blocks is None else _plain_spans(blocks)
-    if first_list is None:
-        return "", tuple(_resolution(lines, span, section.line, False) for span in spans), ""
-    lead_in = "\n".join(lines[:first_list]).strip()
-    closing = "\n\n".join("\n".join(lines[a:b]).strip() for a, b in others if a >= first_list)
-    resolutions = tuple(_resolution(lines, span, section.line, True) for span in spans)
+    is_list = first_list is not None
+    start = first_list if first_list is not None else (spans[0][0] if spans else len(lines))
+    resolutions = tuple(_resolution(lines, span, section.line, is_list) for span in spans)
+    lead_in = "\n".join(lines[:start]).strip()
+    closing = "\n\n".join("\n".join(lines[a:b]).strip() for a, b in others if a >= start)
     return lead_in, resolutions, closing
 
 
-# (first line of the first list, resolution line spans, line spans of the blocks not in a list)
+# (first line of the first list, resolution line spans, line spans of the other top-level
+# blocks: with a list, every block not in one; without, every block but the paragraphs)
 Spans = tuple[int | None, list[tuple[int, int]], list[tuple[int, int]]]
 _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
 
@@ -129,14 +130,16 @@ _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
 def _parsed_spans(markdown: str) -> Spans:
     tokens = _BLOCKS.parse(markdown)
     items = _top_level_spans(tokens, "list_item_open")
-    if not items:
-        return None, _top_level_spans(tokens, "paragraph_open"), []
-    first_list = next(t.map[0] for t in tokens if t.type in _LIST_OPEN and t.map)
+    resolution_kind = "list_item_open" if items else "paragraph_open"
+    skipped = _LIST_OPEN if items else ("paragraph_open",)
     others = [
         (t.map[0], t.map[1])
         for t in tokens
-        if t.level == 0 and t.map and t.nesting != -1 and t.type not in _LIST_OPEN
+        if t.level == 0 and t.map and t.nesting != -1 and t.type not in skipped
     ]
+    if not items:
+        return None, _top_level_spans(tokens, resolution_kind), others
+    first_list = next(t.map[0] for t in tokens if t.type in _LIST_OPEN and t.map)
     return first_list, items, others
 
 
