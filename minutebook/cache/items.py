@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.cache.store import keep_only, open_reader
+from minutebook.cache.store import keep_only, lookup, open_reader
 from minutebook.diagnostics import Diagnostic, Diagnostics
 from minutebook.load import parse_item, read_content
 from minutebook.load.discover import ContentFile
@@ -54,7 +54,7 @@ def read_item(
     if raw is None:
         return ReadResult(None, _packed(None, found), new=False)
     key = item_key(content_file.source_path, raw)
-    cached = _lookup(reader, key) if reader is not None else None
+    cached = lookup(reader, "items", key) if reader is not None else None
     if cached is not None:
         return ReadResult(key, cached, new=False)
     record = parse_item(content_file, raw, found)
@@ -82,7 +82,7 @@ class SavedResults:
 
     def finish(self) -> None:
         if self.store is not None:
-            keep_only(self.store, "items", "key", self.seen)
+            keep_only(self.store, "items", self.seen)
 
 
 def read_items(
@@ -108,14 +108,6 @@ def read_items(
     shares = run_shared_parts(read_share, content_files, jobs, on_progress, saved.unpack)
     saved.finish()
     return [result for parts in shares for results in parts for result in results]
-
-
-def _lookup(reader: sqlite3.Connection, key: bytes) -> bytes | None:
-    try:
-        row = reader.execute("SELECT result FROM items WHERE key = ?", (key,)).fetchone()
-    except sqlite3.Error:
-        return None  # a damaged or missing table: read the file instead
-    return None if row is None else bytes(row[0])
 
 
 def _packed(item: AgendaItem | None, found: Diagnostics) -> bytes:

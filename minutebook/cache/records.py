@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.cache.store import BUSY_SECONDS, keep_only
+from minutebook.cache.store import BUSY_SECONDS, keep_only, lookup
 
 
 class SearchRecords:
@@ -19,12 +19,7 @@ class SearchRecords:
         self.connection = connection
 
     def get(self, page_digest: bytes) -> bytes | None:
-        try:
-            query = "SELECT record FROM records WHERE digest = ?"
-            row = self.connection.execute(query, (page_digest,)).fetchone()
-        except sqlite3.Error:
-            return None  # the page is read instead
-        return None if row is None else bytes(row[0])
+        return lookup(self.connection, "records", page_digest)
 
     def put(self, records: Sequence[tuple[bytes, bytes]]) -> None:
         with self.connection:
@@ -46,4 +41,4 @@ class SearchRecordsOpener:
 
 def keep_records(store: sqlite3.Connection, page_digests: Iterable[bytes]) -> None:
     """Drop the records of pages this build no longer has."""
-    keep_only(store, "records", "digest", page_digests)
+    keep_only(store, "records", page_digests)

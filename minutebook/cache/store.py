@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS pages (output_path TEXT PRIMARY KEY, digest BLOB NOT 
 CREATE TABLE IF NOT EXISTS records (digest BLOB PRIMARY KEY, record BLOB NOT NULL) WITHOUT ROWID;
 """
 TABLES = ("items", "pages", "records")
+KEYS = {"items": "key", "pages": "output_path", "records": "digest"}
 # A second build writing the same cache waits this long for the first to finish a write.
 BUSY_SECONDS = 60.0
 
@@ -86,13 +87,24 @@ def forget(store: sqlite3.Connection, table: str) -> None:
         store.execute("DELETE FROM generations WHERE name = ?", (table,))
 
 
-def keep_only(
-    store: sqlite3.Connection, table: str, key_column: str, keys: Iterable[bytes]
-) -> None:
+def lookup(connection: sqlite3.Connection, table: str, key: bytes) -> bytes | None:
+    """The value stored under `key` (a table's first column), or None if there is none or the
+    table cannot be read: the caller then makes the value afresh."""
+    assert table in TABLES
+    try:
+        row = connection.execute(
+            f"SELECT * FROM {table} WHERE {KEYS[table]} = ?", (key,)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None else bytes(row[1])
+
+
+def keep_only(store: sqlite3.Connection, table: str, keys: Iterable[bytes]) -> None:
     """Delete the rows of `table` whose key is not among `keys`."""
     assert table in TABLES
     with store:
         store.execute("CREATE TEMP TABLE kept (key BLOB PRIMARY KEY) WITHOUT ROWID")
         store.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((key,) for key in keys))
-        store.execute(f"DELETE FROM {table} WHERE {key_column} NOT IN (SELECT key FROM kept)")
+        store.execute(f"DELETE FROM {table} WHERE {KEYS[table]} NOT IN (SELECT key FROM kept)")
         store.execute("DROP TABLE kept")

@@ -130,7 +130,6 @@ _LIST_OPEN = ("bullet_list_open", "ordered_list_open")
 def _parsed_spans(markdown: str) -> Spans:
     tokens = _BLOCKS.parse(markdown)
     items = _top_level_spans(tokens, "list_item_open")
-    resolution_kind = "list_item_open" if items else "paragraph_open"
     skipped = _LIST_OPEN if items else ("paragraph_open",)
     others = [
         (t.map[0], t.map[1])
@@ -138,7 +137,7 @@ def _parsed_spans(markdown: str) -> Spans:
         if t.level == 0 and t.map and t.nesting != -1 and t.type not in skipped
     ]
     if not items:
-        return None, _top_level_spans(tokens, resolution_kind), others
+        return None, _top_level_spans(tokens, "paragraph_open"), others
     first_list = next(t.map[0] for t in tokens if t.type in _LIST_OPEN and t.map)
     return first_list, items, others
 

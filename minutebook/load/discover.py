@@ -23,8 +23,8 @@ def discover_content(content_dir: Path, diagnostics: Diagnostics) -> list[Conten
     A symlink that points outside the content folder could make the build publish any file
     on the machine, so it is an error rather than followed. Linked folders are never entered.
     Only links are resolved: a plain file in a folder reached without links is inside by
-    construction, and resolving every path cost more than reading the file (at 100,000 files,
-    half a minute).
+    construction, and resolving every path cost more than the walk (at 100,000 files, 12.6 s
+    against 3.9 s).
     """
     found: list[ContentFile] = []
     if content_dir.is_dir():

@@ -107,7 +107,8 @@ def link_files(
 
 def _checked(output_path: str) -> str:
     """Output paths come from slugs, so this never fires; it guards the one write path anyway.
-    (Plain string parts, as PurePosixPath would give them: it cost 20 µs a page.)"""
+    (Plain string parts, as PurePosixPath would give them: it took 21 µs a page under the
+    profiler.)"""
     parts = [part for part in output_path.split("/") if part not in ("", ".")]
     if output_path.startswith("/") or ".." in parts or not parts:
         raise UnsafeOutputPath(output_path)
@@ -130,7 +131,8 @@ def publish(staging_dir: Path, output_dir: Path) -> None:
 
 def _remove_tree(folder: Path) -> None:
     """Remove a retired site, its top-level folders in parallel threads: removal is one system
-    call per file and folder, which the threads overlap (at 10k items, 2.8 s became 1.9 s)."""
+    call per file and folder, which the threads overlap (on a hard-linked copy of the 10k bench
+    site, 2.8 s became 1.9 s)."""
     with os.scandir(folder) as entries:
         subfolders = [e.path for e in entries if e.is_dir(follow_symlinks=False)]
     with ThreadPoolExecutor(max_workers=REMOVAL_THREADS) as pool:
