@@ -4,6 +4,7 @@ filters, in date order, byte-identical for the same content, and rebuilt only wh
 from __future__ import annotations
 
 import datetime
+import gzip
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -287,3 +288,18 @@ def test_a_page_without_an_indexed_article_is_refused_by_name() -> None:
         search_document(
             b"<html><head><title>About</title></head><body></body></html>", "about/index.html"
         )
+
+
+def test_every_block_has_every_posting_bucket_file_even_an_empty_one(project: Project) -> None:
+    """The search page fetches the newest block's postings before the dictionary says which
+    buckets hold its words: a missing bucket file would be a 404."""
+    project.write("one.md", item_file("Harbour", "Testshire County Council", body="Noted.\n"))
+    assert project.run("build").exit_code == 0  # blocks of 4096 documents: 256 buckets each
+    index = reader_of(project.site)
+    buckets = index.manifest["block_buckets"]
+    folder = project.site / "search" / "index" / "blocks" / "0"
+    names = {p.name for p in folder.glob("p*.bin")}
+    assert names == {f"p{bucket}.bin" for bucket in range(buckets)}
+    sizes = [len(gzip.decompress((folder / name).read_bytes())) for name in sorted(names)]
+    assert 0 in sizes, "one item's few words should leave some of the 256 buckets empty"
+    assert any(sizes), "and fill others"

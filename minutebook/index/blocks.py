@@ -82,10 +82,12 @@ def posting_files(
     by_bucket: dict[int, list[str]] = {}
     for term in postings:
         by_bucket.setdefault(term_hash(term) % buckets, []).append(term)
+    # Every bucket, empty ones too: the search page may fetch the newest block's postings
+    # before the dictionary says which buckets hold its words, and must never meet a 404.
     files = []
-    for bucket, terms in sorted(by_bucket.items()):
+    for bucket in range(buckets):
         out = bytearray()
-        for term in sorted(terms, key=lambda t: t.encode("utf-8")):
+        for term in sorted(by_bucket.get(bucket, []), key=lambda t: t.encode("utf-8")):
             put_string(out, term)
             put_varint(out, len(postings[term]))
             put_deltas(out, postings[term])

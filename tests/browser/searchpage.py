@@ -63,6 +63,7 @@ def show_every_result(page: Page) -> None:
     """Press "Show more results" until it goes away (each press may visit further blocks)."""
     more = page.locator("#search-more")
     for _ in range(1000):
+        expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")
         if more.is_hidden():
             return
         shown = page.locator(RESULT_LINKS).count()

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from minutebook.index.terms import term_hash, terms
 from tests.browser.filtervalues import choose_filter
@@ -62,6 +62,33 @@ def test_typing_a_query_shows_the_matching_items_and_puts_it_in_the_url(
     expect(status(page)).to_contain_text(f"for “{QUERY}”")
     assert url_state(page) == {"q": [QUERY]}
     expect(page.locator("#search-results mark").first).to_be_visible()
+
+
+def test_each_result_is_shown_as_soon_as_its_record_arrives(page: Page, site_url: str) -> None:
+    """Records are fetched in the order shown; while all but the first are held back, the
+    first result is already on the page (and the count waits for the rest)."""
+    passed: list[Route] = []
+    held: list[Route] = []
+
+    def hold_all_but_the_first(route: Route) -> None:
+        if passed:
+            held.append(route)
+        else:
+            passed.append(route)
+            route.continue_()
+
+    page.route(re.compile(r"/search/index/blocks/\d+/d\d+\.json\.gz$"), hold_all_but_the_first)
+    open_search(page, site_url, f"?q={QUERY}")
+    expect(page.locator(RESULT_LINKS)).to_have_count(1)
+    expect(status(page)).to_have_text("")
+    expect(page.locator("#search-results")).to_have_attribute("aria-busy", "true")
+    assert held, "the other results' records were asked for at the same time"
+    passed.extend(held)
+    for route in held:
+        route.continue_()
+    found = wait_for_any_results(page)
+    assert {IMPROVEMENT, QUALITY, HEREFORDSHIRE} <= set(found)
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")
 
 
 def test_the_council_filter_narrows_a_query_to_that_council(page: Page, site_url: str) -> None:
@@ -222,19 +249,42 @@ def test_a_council_filtered_search_fetches_only_the_files_its_words_and_council_
 def test_a_search_visits_exactly_the_blocks_that_hold_all_its_words(
     page: Page, blocks_url: str, blocks_site: Path
 ) -> None:
-    """Which block holds which words is read from the records (the text as indexed)."""
+    """Which block holds which words is read from the records (the text as indexed). Oldest
+    first, so that no block is fetched on a guess (see the next test)."""
     manifest = index_manifest(blocks_site)
-    holding = {
-        block
-        for block, words in enumerate(_words_by_block(blocks_site, manifest))
-        if set(terms(QUERY)) <= words
-    }
+    holding = _blocks_holding(blocks_site, manifest, QUERY)
     assert 0 < len(holding) < len(manifest["blocks"]), "the query should rule out a block"
+    fetched = watch_index_requests(page)
+    open_search(page, blocks_url, f"?q={QUERY}&sort=oldest")
+    found = wait_for_any_results(page)
+    assert {IMPROVEMENT, QUALITY, HEREFORDSHIRE} <= set(found)
+    assert blocks_fetched(fetched) == holding
+
+
+def test_an_unfiltered_search_fetches_the_newest_blocks_postings_on_a_guess(
+    page: Page, blocks_url: str, blocks_site: Path
+) -> None:
+    """With the dictionary, not after it: a wrong guess costs that block's postings and facets
+    and nothing more (no record, and no 404, which the console watch would report)."""
+    manifest = index_manifest(blocks_site)
+    newest = len(manifest["blocks"]) - 1
+    holding = _blocks_holding(blocks_site, manifest, QUERY)
+    assert newest not in holding, "the newest block (Thurrock) lacks the query's words"
     fetched = watch_index_requests(page)
     open_search(page, blocks_url, f"?q={QUERY}")
     found = wait_for_any_results(page)
     assert {IMPROVEMENT, QUALITY, HEREFORDSHIRE} <= set(found)
-    assert blocks_fetched(fetched) == holding
+    assert blocks_fetched(fetched) == holding | {newest}
+    buckets = manifest["block_buckets"]
+    assert {path for path in fetched if path.startswith(f"blocks/{newest}/")} == {
+        f"blocks/{newest}/facets.bin",
+        *(f"blocks/{newest}/p{term_hash(word) % buckets}.bin" for word in terms(QUERY)),
+    }
+
+
+def _blocks_holding(site: Path, manifest: dict[str, Any], query: str) -> set[int]:
+    words_by_block = _words_by_block(site, manifest)
+    return {block for block, words in enumerate(words_by_block) if set(terms(query)) <= words}
 
 
 def _words_by_block(site: Path, manifest: dict[str, Any]) -> list[set[str]]:

@@ -405,6 +405,7 @@ export class Search {
   }
 
   async prepare() {
+    this.prefetchNewestBlock();
     const [found, filterFound] = await Promise.all([
       Promise.all(this.terms.map((term) => this.index.lookup(term))),
       Promise.all(this.filterTerms.map((group) => Promise.all(group.map((t) => this.index.lookup(t))))),
@@ -425,6 +426,20 @@ export class Search {
           this.blockInRange(this.manifest.blocks[block]),
       );
     this.segments = this.plan(blocks);
+  }
+
+  // The first block an unfiltered search by relevance or newest visits is nearly always the
+  // newest one, so its postings and facets are fetched at the same time as the dictionary
+  // rather than after it: one round trip fewer before the first results. Every posting bucket
+  // file exists (docs/search-index.md), so a wrong guess costs a few KB, never a 404. A
+  // filtered search does not guess: it fetches only the blocks its filter values are in.
+  prefetchNewestBlock() {
+    const newest = this.manifest.blocks.length - 1;
+    if (this.sort === "oldest" || this.filterTerms.length || !this.terms.length || newest < 0) return;
+    if (!this.blockInRange(this.manifest.blocks[newest])) return;
+    const fetches = [...this.terms.map((term) => this.index.postings(newest, term)), this.index.facets(newest)];
+    // A failure is reported by the search that needs the file, not here.
+    for (const fetched of fetches) fetched.catch(() => {});
   }
 
   blockInRange(block) {
@@ -449,8 +464,10 @@ export class Search {
     return [...dated, ...undatedSegments];
   }
 
-  // The next `count` results to show, described from their records. Calls run one at a time
-  // (a second click on "More results" waits for the first), as each takes from the queue.
+  // The next `count` results to show: one promise per result, in order, of its description
+  // from its record, so that the page can show each as soon as it and those before it are
+  // ready. Calls run one at a time (a second click on "More results" waits for the first to
+  // have taken its matches), as each takes from the queue.
   next(count) {
     const page = this.busy.then(() => this.nextNow(count));
     this.busy = page.catch(() => {});
@@ -471,10 +488,8 @@ export class Search {
         ready.push(...(await this.take(need)));
       }
     }
-    return Promise.all(
-      ready.map(async (match) =>
-        describe(await this.index.record(match.block, match.local), this.wanted, this.index.siteBase),
-      ),
+    return ready.map(async (match) =>
+      describe(await this.index.record(match.block, match.local), this.wanted, this.index.siteBase),
     );
   }
 
@@ -490,9 +505,11 @@ export class Search {
       const missing = target - this.queue.length;
       const wave = visits ? Math.min(MAX_WAVE, Math.ceil(missing / (found / visits || 1 / MAX_WAVE))) : 1;
       const segments = this.segments.slice(this.visited, this.visited + wave);
+      // The first wave's facets come with its postings: the page is waiting for its matches.
+      const eager = visits === 0;
       this.visited += segments.length;
       visits += segments.length;
-      for (const matches of await Promise.all(segments.map((s) => this.visit(s)))) {
+      for (const matches of await Promise.all(segments.map((s) => this.visit(s, eager)))) {
         this.queue.push(...matches);
         found += matches.length;
       }
@@ -531,10 +548,12 @@ export class Search {
 
   // One block's matches within a segment: intersect the terms' postings with each filter's
   // union of values, trim to the date range by day where the block straddles it, and score.
-  async visit({ block, lo, hi, descending }) {
-    // facets.bin is fetched only when needed: for a date range, for a search by filters alone,
-    // or to count the matches found (a block of words that never meet costs only postings).
-    const needFacets = this.hasRange || !this.terms.length;
+  async visit({ block, lo, hi, descending }, eager = false) {
+    // facets.bin is fetched with the postings when it will surely be needed (a date range, a
+    // search by filters alone) and for the first block visited, whose matches are the first
+    // shown; otherwise only once the block has matches (a block of words that never meet
+    // costs only postings).
+    const needFacets = eager || this.hasRange || !this.terms.length;
     const [postings, filterPostings, early] = await Promise.all([
       Promise.all(this.terms.map((term) => this.index.postings(block, term))),
       Promise.all(

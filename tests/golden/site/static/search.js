@@ -40,7 +40,7 @@ const dateInputs = Object.fromEntries(
 
 let index = null;
 let idleCounts = {};
-let current = null; // { search, state }: the search whose results are on the page
+let current = null; // { search, state, drawn }: the search whose results are on the page
 let searchSerial = 0;
 let debounceTimer = null;
 
@@ -183,14 +183,34 @@ function resultItem(data) {
 }
 
 // Each page may visit further blocks, so the count and filter counts are redrawn after it.
-async function showMore(serial) {
-  const { search, state } = current;
-  const results = await search.next(PAGE_SIZE);
-  if (serial !== searchSerial) return;
-  for (const data of results) resultList.append(resultItem(data));
-  moreButton.hidden = !search.hasMore;
-  updateCounts(search.filterCounts(), search.exact);
-  announce(state, search);
+// Pages are drawn one after another, so a quick second "More results" cannot overtake the first.
+function showMore(serial) {
+  const shown = current;
+  const drawn = shown.drawn.then(() => drawPage(shown, serial));
+  shown.drawn = drawn.catch(() => {});
+  return drawn;
+}
+
+// The list is aria-busy while a page of results arrives, so that assistive technology (and a
+// test) can tell a page still being drawn from a finished one.
+async function drawPage({ search, state }, serial) {
+  resultList.setAttribute("aria-busy", "true");
+  try {
+    const results = await search.next(PAGE_SIZE);
+    for (const result of results) result.catch(() => {}); // awaited below, or abandoned
+    // Each result is shown as soon as its record (and those before it) has arrived.
+    for (const result of results) {
+      const data = await result;
+      if (serial !== searchSerial) return;
+      resultList.append(resultItem(data));
+    }
+    if (serial !== searchSerial) return;
+    moreButton.hidden = !search.hasMore;
+    updateCounts(search.filterCounts(), search.exact);
+    announce(state, search);
+  } finally {
+    if (serial === searchSerial) resultList.removeAttribute("aria-busy");
+  }
 }
 
 function announce(state, search) {
@@ -231,7 +251,7 @@ async function showSearch(state, serial) {
   }
   const search = await index.search(state);
   if (serial !== searchSerial) return;
-  current = { search, state };
+  current = { search, state, drawn: Promise.resolve() };
   resultList.replaceChildren();
   await showMore(serial);
 }
