@@ -234,6 +234,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Keep connections open, as any real host does (HTTP/1.0 opens one per file, and a query
     # fetches a dozen or more small files).
     protocol_version = "HTTP/1.1"
+    # And send each response at once, as nginx (tcp_nodelay) and CDNs do: with Nagle's
+    # algorithm, a body written after its headers on a kept-open connection waits for the
+    # browser's delayed ACK, up to 40 ms a file (100 records took 0.87 s instead of 0.26-0.41).
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:
         pass

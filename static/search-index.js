@@ -15,7 +15,9 @@ const MAX_WAVE = 8; // blocks visited at once
 // Records checked for a quoted phrase per page of results asked for: a phrase whose words are
 // common but which is itself rare would otherwise fetch every record that holds the words.
 const PHRASE_CHECKS = 100;
-const CHECK_BATCH = 25; // records checked at once
+// Records checked at once: a first batch (a phrase that occurs is usually confirmed there),
+// then the rest of the page's budget in one go rather than batch after batch.
+const CHECK_BATCH = 25;
 const DAY_MS = 86_400_000;
 const DAY_ZERO = Date.UTC(1900, 0, 1) / DAY_MS - 1; // day 0 means undated, so 1900-01-01 is 1
 
@@ -477,6 +479,7 @@ export class Search {
   async nextNow(count) {
     const ready = [];
     const budget = this.checks + PHRASE_CHECKS;
+    let batch = CHECK_BATCH;
     while (ready.length < count) {
       const need = count - ready.length;
       if (this.phrases.length && this.checks >= budget) break; // "More results" goes on
@@ -485,7 +488,8 @@ export class Search {
       } else if (!this.queue.length) {
         break;
       } else {
-        ready.push(...(await this.take(need)));
+        ready.push(...(await this.take(need, batch)));
+        batch = Math.max(CHECK_BATCH, budget - this.checks);
       }
     }
     return ready.map(async (match) =>
@@ -518,11 +522,12 @@ export class Search {
     if (this.sort === "relevance") this.queue.sort((a, b) => b.score - a.score);
   }
 
-  async take(need) {
+  async take(need, batchSize) {
     const checkAll = this.phrases.length && this.visited >= this.segments.length
       && this.queue.length <= VERIFY_ALL;
-    const batch = checkAll ? this.queue : this.queue.slice(0, Math.max(need, CHECK_BATCH));
-    await Promise.all(batch.filter((match) => !match.checked).map((match) => this.check(match)));
+    const unchecked = this.queue.filter((match) => !match.checked);
+    const batch = checkAll ? unchecked : unchecked.slice(0, Math.max(need, batchSize));
+    await Promise.all(batch.map((match) => this.check(match)));
     this.queue = this.queue.filter((match) => !match.failed);
     const checked = this.queue.findIndex((match) => !match.checked);
     return this.queue.splice(0, Math.min(need, checked < 0 ? this.queue.length : checked));
