@@ -142,6 +142,21 @@ def test_facets_give_each_documents_day_and_filter_values(project: Project) -> N
         assert values["kind"] == ["Noted"]
 
 
+def test_the_manifest_names_the_newest_block_of_each_filter_value(project: Project) -> None:
+    write_items(project)
+    assert project.run("build", "--config", str(small_blocks(project))).exit_code == 0
+    index = reader_of(project.site)
+    last_block: dict[tuple[str, str], int] = {}
+    for block in range(len(index.manifest["blocks"])):
+        for _, values in index.facets(block):
+            last_block.update({(name, v): block for name, vs in values.items() for v in vs})
+    for name, listed in index.manifest["filters"].items():
+        expected = [last_block[(name, value)] for value in listed["values"]]
+        assert listed["newest"] == expected, name
+    councils = index.manifest["filters"]["council"]
+    assert sorted(councils["newest"]) != [2, 2], "the councils' newest blocks differ"
+
+
 def test_the_title_weighs_more_than_the_body(project: Project) -> None:
     project.write("a.md", item_file("Harbour dredging", body="## Purpose\n\nHarbour and ferry.\n"))
     assert project.run("build").exit_code == 0

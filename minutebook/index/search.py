@@ -179,10 +179,12 @@ def _write_shared_files(
     site_dir: Path, blocks: Sequence[_Block], documents: int, block_docs: int, buckets: int
 ) -> None:
     counts = [Counter[str]() for _ in FILTERS]
-    for block in blocks:
+    newest: list[dict[str, int]] = [{} for _ in FILTERS]  # value → the last block holding it
+    for index, block in enumerate(blocks):
         for document in block.summary.documents:
-            for counter, values in zip(counts, document.filters, strict=True):
+            for counter, last, values in zip(counts, newest, document.filters, strict=True):
                 counter.update(values)
+                last.update(dict.fromkeys(values, index))
     present = [
         (name, sorted(counter)) for name, counter in zip(FILTERS, counts, strict=True) if counter
     ]
@@ -193,7 +195,11 @@ def _write_shared_files(
     ]
     term_buckets, dictionary = dictionary_files([block.summary.vocabulary for block in blocks])
     filters: dict[str, dict[str, list[Any]]] = {
-        name: {"values": values, "counts": [counts[FILTERS.index(name)][v] for v in values]}
+        name: {
+            "values": values,
+            "counts": [counts[FILTERS.index(name)][v] for v in values],
+            "newest": [newest[FILTERS.index(name)][v] for v in values],
+        }
         for name, values in present
     }
     sizes = {

@@ -282,6 +282,28 @@ def test_an_unfiltered_search_fetches_the_newest_blocks_postings_on_a_guess(
     }
 
 
+def test_a_filtered_search_guesses_the_newest_block_its_filter_value_is_in(
+    page: Page, blocks_url: str, blocks_site: Path
+) -> None:
+    """Thurrock's only block lacks the query's words: the dictionary rules it out, so all that
+    is fetched of it is what the guess asked for, with the dictionary."""
+    manifest = index_manifest(blocks_site)
+    councils = manifest["filters"]["council"]
+    thurrock = councils["newest"][councils["values"].index("Thurrock")]
+    assert thurrock not in _blocks_holding(blocks_site, manifest, QUERY)
+    fetched = watch_index_requests(page)
+    open_search(page, blocks_url, f"?q={QUERY}&council=Thurrock")
+    expect_count(page, 0, "(council: Thurrock)")
+    buckets = manifest["block_buckets"]
+    assert {path for path in fetched if path.startswith("blocks/")} == {
+        f"blocks/{thurrock}/facets.bin",
+        *(
+            f"blocks/{thurrock}/p{term_hash(word) % buckets}.bin"
+            for word in [*terms(QUERY), "council=Thurrock"]
+        ),
+    }
+
+
 def _blocks_holding(site: Path, manifest: dict[str, Any], query: str) -> set[int]:
     words_by_block = _words_by_block(site, manifest)
     return {block for block, words in enumerate(words_by_block) if set(terms(query)) <= words}

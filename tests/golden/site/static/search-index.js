@@ -384,9 +384,8 @@ export class Search {
     this.terms = queryTerms;
     this.phrases = phrases;
     this.wanted = new Set(queryTerms);
-    this.filterTerms = Object.entries(request.filters || {})
-      .filter(([, values]) => values.length)
-      .map(([name, values]) => values.map((value) => `${name}=${value}`));
+    this.filterGroups = Object.entries(request.filters || {}).filter(([, values]) => values.length);
+    this.filterTerms = this.filterGroups.map(([name, values]) => values.map((value) => `${name}=${value}`));
     this.range = request.range || {};
     this.hasRange = Boolean(this.range.from || this.range.to);
     this.segments = []; // { block, lo, hi, descending }: local ids lo … hi-1, in visiting order
@@ -407,7 +406,7 @@ export class Search {
   }
 
   async prepare() {
-    this.prefetchNewestBlock();
+    this.prefetchLikelyFirstBlock();
     const [found, filterFound] = await Promise.all([
       Promise.all(this.terms.map((term) => this.index.lookup(term))),
       Promise.all(this.filterTerms.map((group) => Promise.all(group.map((t) => this.index.lookup(t))))),
@@ -430,18 +429,37 @@ export class Search {
     this.segments = this.plan(blocks);
   }
 
-  // The first block an unfiltered search by relevance or newest visits is nearly always the
-  // newest one, so its postings and facets are fetched at the same time as the dictionary
-  // rather than after it: one round trip fewer before the first results. Every posting bucket
-  // file exists (docs/search-index.md), so a wrong guess costs a few KB, never a 404. A
-  // filtered search does not guess: it fetches only the blocks its filter values are in.
-  prefetchNewestBlock() {
-    const newest = this.manifest.blocks.length - 1;
-    if (this.sort === "oldest" || this.filterTerms.length || !this.terms.length || newest < 0) return;
-    if (!this.blockInRange(this.manifest.blocks[newest])) return;
-    const fetches = [...this.terms.map((term) => this.index.postings(newest, term)), this.index.facets(newest)];
+  // The block a search by relevance or newest visits first is nearly always the newest one its
+  // filter values allow (the manifest's "newest"), so its postings and facets are fetched at
+  // the same time as the dictionary rather than after it: one round trip fewer before the
+  // first results. Every posting bucket file exists (docs/search-index.md), so a wrong guess
+  // costs a few KB, never a 404.
+  prefetchLikelyFirstBlock() {
+    const block = this.likelyFirstBlock();
+    if (block === null) return;
+    // Of the filter values, those that may be in the block (none newer is older than it).
+    const values = this.filterGroups.flatMap(([name, selected]) =>
+      selected.filter((value) => this.newestBlockOf(name, value) >= block).map((value) => `${name}=${value}`),
+    );
+    const wanted = [...this.terms, ...values];
+    const fetches = [...wanted.map((term) => this.index.postings(block, term)), this.index.facets(block)];
     // A failure is reported by the search that needs the file, not here.
     for (const fetched of fetches) fetched.catch(() => {});
+  }
+
+  likelyFirstBlock() {
+    if (this.sort === "oldest" || (!this.terms.length && !this.filterTerms.length)) return null;
+    let block = this.manifest.blocks.length - 1;
+    for (const [name, selected] of this.filterGroups) {
+      block = Math.min(block, Math.max(...selected.map((value) => this.newestBlockOf(name, value))));
+    }
+    return block >= 0 && this.blockInRange(this.manifest.blocks[block]) ? block : null;
+  }
+
+  // The highest block holding a filter value, or -1 (a value nowhere, or an index without it).
+  newestBlockOf(name, value) {
+    const { values = [], newest = [] } = this.manifest.filters[name] || {};
+    return newest[values.indexOf(value)] ?? -1;
   }
 
   blockInRange(block) {
