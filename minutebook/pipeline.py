@@ -134,6 +134,14 @@ def _settings(options: BuildOptions) -> list[str]:
     return [
         f"content {options.content_dir.resolve()}",
         f"config {options.config_dir.resolve()}",
+        *_output_settings(options),
+    ]
+
+
+def _output_settings(options: BuildOptions) -> list[str]:
+    """The options a page depends on: not where the content and config are (the same files
+    elsewhere give the same site)."""
+    return [
         f"base_url {options.base_url}",
         f"search {options.search} strict {options.strict} keep_going {options.keep_going}",
     ]
@@ -165,7 +173,7 @@ def _build_with(
     item_count = len(archive.items)
     if must_stop(diagnostics, options):
         return BuildReport(item_count, 0, 0, published=False, items_reused=items_reused)
-    generation = site_generation(options.config_dir, _settings(options))
+    generation = site_generation(options.config_dir, _output_settings(options))
     run = _Run(options, progress, reuse, generation, output.staging_folder(options.output_dir))
     try:
         pages, written, documents = _write_site(archive, run)

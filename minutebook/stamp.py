@@ -66,14 +66,16 @@ def site_inputs(config_dir: Path) -> list[Path]:
 
 
 def code_digest(inputs: Iterable[Path], settings: Iterable[str]) -> str:
-    """A hash of the given files and folders (by content) and settings."""
+    """A hash of the given files and folders (by content and path within each input) and
+    settings. Not by absolute path: the hash reaches the published search manifest (as part of
+    each block's pages fingerprint), which must not depend on where the code is installed."""
     digest = hashlib.sha256()
     for setting in settings:
         digest.update(f"setting {setting}\n".encode())
-    for folder in inputs:
+    for number, folder in enumerate(inputs):
         found = [(str(folder), folder.stat())] if folder.is_file() else _files(folder)
         for path, _ in found:
-            digest.update(f"file {path}\n".encode())
+            digest.update(f"file {number} {os.path.relpath(path, folder)}\n".encode())
             digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
     return digest.hexdigest()
 

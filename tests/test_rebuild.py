@@ -10,26 +10,13 @@ from pathlib import Path
 
 from minutebook.cache.store import cache_path
 from minutebook.stamp import RACY_SECONDS
-from tests.conftest import Project, item_file
-
-OLD = 1_600_000_000  # content timestamps well before any build, so none is "racy"
-
-
-def _age(project: Project) -> None:
-    for path in project.content.rglob("*.md"):
-        os.utime(path, (OLD, OLD))
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
+from tests.conftest import Project, file_tree, item_file
 
 
 def _built(project: Project) -> Project:
     project.write("a.md", item_file(title="Library opening hours"))
     project.write("b.md", item_file(title="Bus lane review", item="6"))
-    _age(project)
+    project.age_content()
     assert project.build().exit_code == 0
     return project
 
@@ -47,14 +34,14 @@ def test_an_edit_rebuilds_and_matches_a_cold_build(project: Project, tmp_path: P
     _built(project)
     path = project.content / "a.md"
     path.write_text(path.read_text().replace("noted", "noted and welcomed"))
-    _age(project)  # same timestamp as before: only the size says it changed
+    project.age_content()  # same timestamp as before: only the size says it changed
     result = project.build()
     assert "Built 2 items" in result.out
     assert "noted and welcomed" in project.page(_item_url(project, "library-opening-hours"))
     cold = Project(tmp_path / "cold")
     shutil.copytree(project.content, cold.content)
     assert cold.build().exit_code == 0
-    assert _tree(project.site) == _tree(cold.site)
+    assert file_tree(project.site) == file_tree(cold.site)
 
 
 def test_a_racy_edit_is_not_trusted(project: Project) -> None:
@@ -75,7 +62,7 @@ def test_a_racy_edit_is_not_trusted(project: Project) -> None:
 def test_problems_are_reported_again_when_nothing_changed(project: Project) -> None:
     project.write("a.md", item_file())
     project.write("bad.md", "---\ntitle: [unclosed\n---\n")
-    _age(project)
+    project.age_content()
     first = project.build("--keep-going")
     second = project.build("--keep-going")
     assert "up to date" in second.out
@@ -119,7 +106,7 @@ def test_an_edit_reuses_every_unchanged_file_and_page(project: Project, tmp_path
     before = unchanged.stat().st_ino, edited.stat().st_ino
     path = project.content / "a.md"
     path.write_text(path.read_text().replace("noted", "noted and welcomed"))
-    _age(project)
+    project.age_content()
     result = project.build()
     assert "Reused from the last build: 1 unchanged content files and" in result.out
     # The unchanged page is the very file of the last build (linked); the edited one is new.
@@ -129,17 +116,17 @@ def test_an_edit_reuses_every_unchanged_file_and_page(project: Project, tmp_path
     cold = Project(tmp_path / "cold")
     shutil.copytree(project.content, cold.content)
     assert cold.build().exit_code == 0
-    assert _tree(project.site) == _tree(cold.site)
+    assert file_tree(project.site) == file_tree(cold.site)
 
 
 def test_problems_in_unchanged_files_are_reported_from_the_cache(project: Project) -> None:
     project.write("a.md", item_file(extra_front_matter="topics: [no-such-topic]"))
     project.write("b.md", item_file(title="Bus lane review", item="6"))
     project.write("bad.md", "---\ntitle: [unclosed\n---\n")
-    _age(project)
+    project.age_content()
     first = project.build("--keep-going")
     (project.content / "b.md").write_text(item_file(title="Bus lane review", item="17"))
-    _age(project)
+    project.age_content()
     second = project.build("--keep-going")
     assert "Reused from the last build: 2 unchanged content files" in second.out
     assert "no-such-topic" in first.err and "bad.md:" in first.err
@@ -163,12 +150,23 @@ def test_a_damaged_cache_is_started_afresh(project: Project, tmp_path: Path) -> 
     _built(project)
     cache_path(project.site).write_bytes(b"not a database" * 100)
     (project.content / "b.md").write_text(item_file(title="Bus lane review", item="17"))
-    _age(project)
+    project.age_content()
     assert "Built 2 items" in project.build().out
     (project.content / "b.md").write_text(item_file(title="Bus lane review", item="178"))
-    _age(project)
+    project.age_content()
     assert "Reused from the last build: 1 unchanged content files" in project.build().out
     cold = Project(tmp_path / "cold")
     shutil.copytree(project.content, cold.content)
     assert cold.build().exit_code == 0
-    assert _tree(project.site) == _tree(cold.site)
+    assert file_tree(project.site) == file_tree(cold.site)
+
+
+def test_the_site_does_not_depend_on_where_content_and_config_are(tmp_path: Path) -> None:
+    """Search included: each index block's pages fingerprint comes from the build's generation,
+    which once hashed absolute paths."""
+    first, second = Project(tmp_path / "one"), Project(tmp_path / "elsewhere" / "two")
+    config = _copy_config(tmp_path / "config-copy")
+    for project, args in ((first, ()), (second, ("--config", str(config)))):
+        project.write("a.md", item_file(title="Library opening hours"))
+        assert project.run("build", *args).exit_code == 0
+    assert file_tree(first.site) == file_tree(second.site)
