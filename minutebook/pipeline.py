@@ -94,6 +94,7 @@ def build_site(
 ) -> BuildReport:
     """Build the site, or do nothing if no input changed since the last build (see stamp.py)."""
     started_ns = stamp.now_ns()
+    output.recover(options.output_dir)  # an update in place that was stopped part way
     with progress.step("Checking for changes"):
         current, newest_ns = stamp.fingerprint(
             options.content_dir, options.config_dir, _settings(options)
@@ -156,6 +157,7 @@ class _Run:
     reuse: Reuse
     generation: str  # of the site's pages (cache/reuse.py: site_generation)
     staging: Path
+    published: output.Published  # with page digests only if it may be updated in place
 
 
 def _build(options: BuildOptions, diagnostics: Diagnostics, progress: Progress) -> BuildReport:
@@ -174,17 +176,22 @@ def _build_with(
     if must_stop(diagnostics, options):
         return BuildReport(item_count, 0, 0, published=False, items_reused=items_reused)
     generation = site_generation(options.config_dir, _output_settings(options))
-    run = _Run(options, progress, reuse, generation, output.staging_folder(options.output_dir))
+    published = output.Published(options.output_dir, reuse.published_pages(generation))
+    staging = output.staging_folder(options.output_dir)
+    run = _Run(options, progress, reuse, generation, staging, published)
     try:
         pages, written, documents = _write_site(archive, run)
         # The index stage needs only the document order; its workers are forked from here.
         block_docs = archive.config.site.search_block_docs
         del archive
         release_memory()
-        indexed = _index(documents, block_docs, written, run) if options.search else 0
-        output.publish(run.staging, options.output_dir)
+        indexed, kept_blocks = _index(documents, block_docs, written, run)
+        # Until the new digests are saved, none of the published site's may be trusted.
+        reuse.forget_pages()
+        kept = output.KeptFiles(frozenset(written.kept), kept_blocks)
+        output.publish(run.staging, options.output_dir, kept if published.in_place else None)
     except BaseException:
-        output.discard(run.staging)
+        output.discard(run.staging, options.output_dir)
         raise
     reuse.save_pages(generation, written.digests)
     return BuildReport(item_count, pages, indexed, True, False, items_reused, written.reused)
@@ -201,8 +208,8 @@ def _write_site(archive: Archive, run: _Run) -> tuple[int, output.WrittenPages, 
     pages, written = _write_pages(planned, environment, run)
     with run.progress.step("Writing data, feeds and sitemap"):
         headers = ("_headers", headers_file(configuration.NETLIFY_TOML))
-        output.write_files(run.staging, [headers])
-        _write_publication(publication_producers(archive, pages), run)
+        written.kept.extend(output.write_files(run.staging, [headers], run.published))
+        written.kept.extend(_write_publication(publication_producers(archive, pages), run))
     output.copy_static(configuration.STATIC_DIR, run.staging)
     return len(pages), written, documents
 
@@ -210,8 +217,7 @@ def _write_site(archive: Archive, run: _Run) -> tuple[int, output.WrittenPages, 
 def _write_pages(
     planned: list[PlannedPage], environment: jinja2.Environment, run: _Run
 ) -> tuple[list[PageEntry], output.WrittenPages]:
-    """Render and write every page (or link it, if unchanged), over worker processes."""
-    published = run.reuse.published_pages(run.generation)
+    """Render and write every page (or keep or link it, if unchanged), over worker processes."""
     stage = run.progress.stage("Writing pages", len(planned), "pages")
 
     def write_share(
@@ -219,7 +225,7 @@ def _write_pages(
     ) -> tuple[list[PageEntry], output.WrittenPages]:
         entries: list[PageEntry] = []
         rendered = render_pages(share, environment, report, entries)
-        return entries, output.write_pages(run.staging, rendered, run.options.output_dir, published)
+        return entries, output.write_pages(run.staging, rendered, run.published)
 
     shares = run_shared(write_share, planned, run.options.jobs, stage.advance)
     stage.finish()
@@ -228,23 +234,33 @@ def _write_pages(
         written.digests.extend(share_written.digests)
         written.reused += share_written.reused
         written.rendered += share_written.rendered
+        written.kept.extend(share_written.kept)
     return [entry for entries, _ in shares for entry in entries], written
 
 
-def _write_publication(producers: list[Producer], run: _Run) -> None:
-    """Make and write the data files, feeds and sitemap, the producers shared over workers."""
+def _write_publication(producers: list[Producer], run: _Run) -> list[str]:
+    """Make and write the data files, feeds and sitemap, the producers shared over workers;
+    returns the files kept in place, unchanged."""
 
-    def write_share(share: Sequence[Producer], report: Callable[[int], None]) -> None:
+    def write_share(share: Sequence[Producer], report: Callable[[int], None]) -> list[str]:
+        kept = []
         for producer in share:
-            output.write_files(run.staging, producer())
+            kept.extend(output.write_files(run.staging, producer(), run.published))
             report(1)
+        return kept
 
-    run_shared(write_share, producers, run.options.jobs, lambda done: None, min_per_worker=1)
+    shares = run_shared(write_share, producers, run.options.jobs, lambda _: None, min_per_worker=1)
+    return [path for kept in shares for path in kept]
 
 
-def _index(documents: list[str], block_docs: int, written: output.WrittenPages, run: _Run) -> int:
-    """Index the item pages; blocks whose pages' digests match are reused from the last build,
-    and records of unchanged pages come from the cache."""
+def _index(
+    documents: list[str], block_docs: int, written: output.WrittenPages, run: _Run
+) -> tuple[int, frozenset[str]]:
+    """Index the item pages: (pages indexed, block folders kept in place). Blocks whose pages'
+    digests match are reused from the last build; records of unchanged pages come from the
+    cache."""
+    if not run.options.search:
+        return 0, frozenset()
     digests = PageDigests(run.generation, dict(written.digests))
     stage = run.progress.stage("Indexing for search", len(documents), "pages")
     options = run.options
@@ -257,11 +273,12 @@ def _index(documents: list[str], block_docs: int, written: output.WrittenPages, 
         stage.advance,
         digests,
         run.reuse.record_store(run.generation),
+        run.published.in_place,
     )
     stage.finish()
     pages = [digest for path in documents if (digest := digests.digests.get(path))]
     run.reuse.keep_records(pages + [summary_key(f) for f in result.fingerprints])
-    return result.documents
+    return result.documents, result.kept_folders
 
 
 def must_stop(diagnostics: Diagnostics, options: BuildOptions) -> bool:

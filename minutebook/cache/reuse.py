@@ -71,6 +71,11 @@ class Reuse:
         if self.store is not None:
             keep_records(self.store, keys)
 
+    def forget_pages(self) -> None:
+        """Before the published site changes: its recorded digests no longer describe it."""
+        if self.store is not None:
+            forget(self.store, "pages")
+
     def save_pages(self, generation: str, digests: Iterable[tuple[str, bytes]]) -> None:
         """After the site is published: the digests of its pages, for the next build."""
         if self.store is not None:

@@ -3,7 +3,8 @@ in the staging folder.
 
 Blocks are built in worker processes, each from its own pages alone; a block whose search
 documents have the same fingerprint as a block of the previous build is linked from there
-instead of built. The parent then writes what spans blocks: each block's facets file (filter
+instead of built (or, when the site is updated in place, left where it is if it keeps its
+number). The parent then writes what spans blocks: each block's facets file (filter
 values are numbered across the archive), the term dictionary and the manifest.
 """
 
@@ -54,6 +55,7 @@ class IndexResult:
     blocks_built: int
     blocks_reused: int
     fingerprints: tuple[str, ...] = ()  # of every block, in order
+    kept_folders: frozenset[str] = frozenset()  # blocks left in place in the published site
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class _Block:
     pages_fingerprint: str | None
     summary: BlockSummary
     reused: bool
+    kept: bool = False  # left in place in the published site, under the same number
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,18 @@ def index_site(
     on_progress: Callable[[int], None] = lambda documents: None,
     page_digests: PageDigests = PageDigests(),
     open_records: OpenRecordStore = lambda: None,
+    in_place: bool = False,
 ) -> IndexResult:
-    """Index the item pages at `documents` (output paths, in document id order)."""
+    """Index the item pages at `documents` (output paths, in document id order). With
+    `in_place`, `site_dir` holds only what changed, and the rest stays in `previous_site`."""
     buckets = block_bucket_count(block_docs)
     context = _Context(
-        site_dir, buckets, fingerprint_salt(buckets), previous_index(previous_site), page_digests
+        site_dir,
+        buckets,
+        fingerprint_salt(buckets),
+        previous_index(previous_site),
+        page_digests,
+        previous_site if in_place else None,
     )
     blocks = [
         (index, documents[start : start + block_docs])
@@ -108,7 +118,8 @@ def index_site(
     _write_shared_files(site_dir, built, len(documents), block_docs, buckets)
     reused = sum(block.reused for block in built)
     fingerprints = tuple(block.fingerprint for block in built)
-    return IndexResult(len(documents), len(built) - reused, reused, fingerprints)
+    kept = frozenset(block_folder(n) for n, block in enumerate(built) if block.kept)
+    return IndexResult(len(documents), len(built) - reused, reused, fingerprints, kept)
 
 
 def block_bucket_count(block_docs: int) -> int:
@@ -128,6 +139,7 @@ class _Context:
     salt: bytes
     previous: PreviousIndex | None
     page_digests: PageDigests
+    published_dir: Path | None  # updated in place: what is unchanged stays there
 
 
 def _index_block(
@@ -140,13 +152,13 @@ def _index_block(
     earlier = previous.blocks_by_pages.get(by_pages) if previous and by_pages else None
     if previous and earlier and _reusable(earlier, pages):
         # Its pages rendered from the same views: reuse it without reading a page.
-        return _linked_block(context.site_dir, index, earlier, by_pages, previous, records)
-    indexed = block_pages(context.site_dir, pages, digests.digests, records)
+        return _linked_block(context, index, earlier, by_pages, records)
+    indexed = block_pages(context.site_dir, pages, digests.digests, records, context.published_dir)
     hashes = [(path, page.document_hash) for path, page in zip(pages, indexed, strict=True)]
     block_fingerprint = fingerprint(hashes, context.salt)
     earlier = previous.blocks.get(block_fingerprint) if previous else None
     if previous and earlier and _reusable(earlier, pages):
-        return _linked_block(context.site_dir, index, earlier, by_pages, previous, records)
+        return _linked_block(context, index, earlier, by_pages, records)
     records_of_block = [page.record for page in indexed]
     files, summary = build_block(block_folder(index), records_of_block, context.buckets)
     output.write_files(context.site_dir, files)
@@ -159,20 +171,25 @@ def _reusable(earlier: EarlierBlock, pages: Sequence[str]) -> bool:
 
 
 def _linked_block(
-    site_dir: Path,
+    context: _Context,
     index: int,
     earlier: EarlierBlock,
     by_pages: str | None,
-    previous: PreviousIndex,
     records: RecordStore | None,
 ) -> _Block:
-    names = sorted(p.name for p in earlier.folder.iterdir() if p.name != FACETS)
-    output.link_files(site_dir, earlier.folder, block_folder(index), names)
+    """An earlier build's block, reused: left in place if it keeps its number and the site is
+    updated in place, else linked into the staging folder."""
+    assert context.previous is not None
+    folder = block_folder(index)
+    kept = context.published_dir is not None and earlier.folder == context.published_dir / folder
+    if not kept:
+        names = sorted(p.name for p in earlier.folder.iterdir() if p.name != FACETS)
+        output.link_files(context.site_dir, earlier.folder, folder, names)
     summary = stored_summary(records, earlier.fingerprint)
     if summary is None:
-        summary = read_summary(earlier.folder, earlier.documents, previous.filter_values)
+        summary = read_summary(earlier.folder, earlier.documents, context.previous.filter_values)
         store_summary(records, earlier.fingerprint, summary)
-    return _Block(earlier.fingerprint, by_pages, summary, reused=True)
+    return _Block(earlier.fingerprint, by_pages, summary, reused=True, kept=kept)
 
 
 def _write_shared_files(

@@ -44,8 +44,10 @@ def block_pages(
     pages: Sequence[str],
     page_digests: Mapping[str, bytes],
     store: RecordStore | None,
+    published_dir: Path | None = None,
 ) -> list[IndexedPage]:
-    """The indexed pages at `pages` (output paths); records read afresh go into `store`."""
+    """The indexed pages at `pages` (output paths); records read afresh go into `store`. A page
+    not in `site_dir` was kept in place in `published_dir` (output.py)."""
     indexed, fresh = [], []
     for output_path in pages:
         digest = page_digests.get(output_path)
@@ -53,7 +55,7 @@ def block_pages(
         if stored is not None:
             indexed.append(_unpacked(stored))
             continue
-        page = _read(site_dir, output_path)
+        page = _read(site_dir, output_path, published_dir)
         indexed.append(page)
         if digest is not None:
             fresh.append((digest, _packed(page)))
@@ -84,8 +86,14 @@ def store_summary(store: RecordStore | None, block_fingerprint: str, summary: Bl
         store.put([(summary_key(block_fingerprint), data)])
 
 
-def _read(site_dir: Path, output_path: str) -> IndexedPage:
-    document = search_document((site_dir / output_path).read_bytes(), output_path)
+def _read(site_dir: Path, output_path: str, published_dir: Path | None) -> IndexedPage:
+    try:
+        html = (site_dir / output_path).read_bytes()
+    except FileNotFoundError:
+        if published_dir is None:
+            raise
+        html = (published_dir / output_path).read_bytes()
+    document = search_document(html, output_path)
     return IndexedPage(hashlib.sha256(document).digest(), search_record(document, output_path))
 
 
