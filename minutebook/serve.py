@@ -27,6 +27,10 @@ def site_headers(netlify_toml: Path) -> dict[str, str]:
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep connections open and send each response at once, as real hosts do: a search fetches
+    # a dozen or more small files, and over HTTP/1.0 each opened a connection of its own.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
     extra_headers: ClassVar[dict[str, str]] = {}
     extensions_map: ClassVar[dict[str, str]] = {  # type: ignore[misc]
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -50,7 +54,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":  # a body after HEAD would be read as the next response
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # a quiet terminal; errors still show through the build's own output
