@@ -1,6 +1,7 @@
 """Page digests kept between builds: for each page of the published site, the digest of the
 template and view it was rendered from (render/pages.py: page_digest). A page whose view has
-the same digest again is linked from the published site instead of rendered and written again.
+the same digest again is not rendered again: it is left in place in the published site (or linked
+from there into a new one).
 
 The table's generation covers the templates, code and settings, and includes the published
 folder's identity, so a site replaced by anything but the build that saved the digests is
