@@ -493,6 +493,35 @@ def phrase_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(folder / "site", content, config_with_block_size(folder / "config", 16))
 
 
+def test_a_phrases_first_match_is_shown_before_the_rest_of_its_batch_is_checked(
+    page: Page, phrase_site: Path
+) -> None:
+    """A quoted phrase's candidates are checked against their records, fetched together; the
+    top-ranked one is shown as soon as its record confirms it, while the others are held."""
+    state: dict[str, Any] = {"passed": 0, "held": [], "releasing": False}
+
+    def hold_all_but_the_first(route: Route) -> None:
+        if state["passed"] and not state["releasing"]:
+            state["held"].append(route)
+        else:
+            state["passed"] += 1
+            route.continue_()
+
+    with serve_site(phrase_site, netlify_rules(REPO_ROOT / "netlify.toml")) as url:
+        page.route(re.compile(r"/search/index/blocks/\d+/d\d+\.json\.gz$"), hold_all_but_the_first)
+        open_search(page, url, '?q="reservoir works"')  # in every title
+        expect(page.locator(RESULT_LINKS)).to_have_count(1)
+        expect(page.locator("#search-results")).to_have_attribute("aria-busy", "true")
+        expect(status(page)).to_have_text("")
+        assert len(state["held"]) >= 9, "the rest of the batch was asked for at the same time"
+        state["releasing"] = True
+        for route in state["held"]:
+            route.continue_()
+        expect(page.locator(RESULT_LINKS)).to_have_count(10)
+        expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")
+        expect(status(page)).to_have_text(re.compile(r"results"))
+
+
 def test_a_phrase_whose_words_are_common_checks_a_bounded_number_of_records_per_page(
     page: Page, phrase_site: Path
 ) -> None:

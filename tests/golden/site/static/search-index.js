@@ -484,35 +484,55 @@ export class Search {
     return [...dated, ...undatedSegments];
   }
 
-  // The next `count` results to show: one promise per result, in order, of its description
-  // from its record, so that the page can show each as soon as it and those before it are
-  // ready. Calls run one at a time (a second click on "More results" waits for the first to
-  // have taken its matches), as each takes from the queue.
-  next(count) {
-    const page = this.busy.then(() => this.nextNow(count));
-    this.busy = page.catch(() => {});
-    return page;
+  // The next `count` results to show, as an async iterable of their descriptions in order:
+  // each comes as soon as its record (and every result before it) is ready, so the page can
+  // show the first before the rest arrive. Calls run one at a time (a second click on "More
+  // results" waits for the first page to be taken), as each takes from the queue.
+  async *next(count) {
+    const before = this.busy;
+    let release;
+    this.busy = new Promise((resolve) => (release = resolve));
+    try {
+      await before;
+      yield* this.nextNow(count);
+    } finally {
+      release();
+    }
   }
 
-  async nextNow(count) {
-    const ready = [];
+  async *nextNow(count) {
+    let shown = 0;
     const budget = this.checks + PHRASE_CHECKS;
     let batch = CHECK_BATCH;
-    while (ready.length < count) {
-      const need = count - ready.length;
+    while (shown < count) {
+      const need = count - shown;
       if (this.phrases.length && this.checks >= budget) break; // "More results" goes on
       if (this.queue.length < need && this.visited < this.segments.length) {
         await this.refill(need);
       } else if (!this.queue.length) {
         break;
+      } else if (!this.phrases.length) {
+        // Every match is already known to match: fetch all their records at once.
+        const described = this.queue.splice(0, need).map((match) => this.describe(match));
+        for (const description of described) description.catch(() => {}); // if abandoned
+        for (const description of described) {
+          shown += 1;
+          yield await description;
+        }
       } else {
-        ready.push(...(await this.take(need, batch)));
+        // Its record was fetched to check it, so each confirmed match is described at once.
+        for await (const match of this.confirmed(need, batch)) {
+          shown += 1;
+          yield await this.describe(match);
+        }
         batch = Math.max(CHECK_BATCH, budget - this.checks);
       }
     }
-    return ready.map(async (match) =>
-      describe(await this.index.record(match.block, match.local), this.wanted, this.index.siteBase),
-    );
+  }
+
+  describe(match) {
+    return this.index.record(match.block, match.local)
+      .then((record) => describe(record, this.wanted, this.index.siteBase));
   }
 
   // Visit further blocks until the queue holds a pool to rank (relevance), a page (by date),
@@ -540,15 +560,31 @@ export class Search {
     if (this.sort === "relevance") this.queue.sort((a, b) => b.score - a.score);
   }
 
-  async take(need, batchSize) {
-    const checkAll = this.phrases.length && this.visited >= this.segments.length
-      && this.queue.length <= VERIFY_ALL;
+  // Up to `need` phrase matches from the front of the queue, in order. A batch of candidates
+  // is checked at once (their records fetched together), and each confirmed match is given as
+  // soon as it and every candidate before it are checked, not when the whole batch is.
+  async *confirmed(need, batchSize) {
+    const checkAll = this.visited >= this.segments.length && this.queue.length <= VERIFY_ALL;
     const unchecked = this.queue.filter((match) => !match.checked);
     const batch = checkAll ? unchecked : unchecked.slice(0, Math.max(need, batchSize));
-    await Promise.all(batch.map((match) => this.check(match)));
+    const checks = new Map(batch.map((match) => [match, this.check(match)]));
+    for (const check of checks.values()) check.catch(() => {}); // awaited below, or abandoned
+    let given = 0;
+    while (given < need && this.queue.length) {
+      const match = this.queue[0];
+      if (!match.checked && !match.failed) {
+        if (!checks.has(match)) break; // beyond this batch
+        await checks.get(match);
+      }
+      this.queue.shift();
+      if (match.checked) {
+        given += 1;
+        yield match;
+      }
+    }
+    // The batch's matches all count towards the total, shown or not.
+    await Promise.all(checks.values());
     this.queue = this.queue.filter((match) => !match.failed);
-    const checked = this.queue.findIndex((match) => !match.checked);
-    return this.queue.splice(0, Math.min(need, checked < 0 ? this.queue.length : checked));
   }
 
   async check(match) {

@@ -196,11 +196,8 @@ function showMore(serial) {
 async function drawPage({ search, state }, serial) {
   resultList.setAttribute("aria-busy", "true");
   try {
-    const results = await search.next(PAGE_SIZE);
-    for (const result of results) result.catch(() => {}); // awaited below, or abandoned
     // Each result is shown as soon as its record (and those before it) has arrived.
-    for (const result of results) {
-      const data = await result;
+    for await (const data of search.next(PAGE_SIZE)) {
       if (serial !== searchSerial) return;
       resultList.append(resultItem(data));
     }
