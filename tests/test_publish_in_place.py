@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from minutebook import pipeline
 from minutebook.write import output
 from tests.conftest import Project, file_tree, item_file
 
@@ -152,3 +153,23 @@ def test_recovery_alone_completes_the_journal(
     monkeypatch.undo()
     output.recover(project.site)
     assert file_tree(project.site) == _cold(project, tmp_path)
+
+
+def test_a_site_removed_during_an_update_is_not_replaced_by_the_changes_alone(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The staging folder of an update holds only what changed: it must never become the site."""
+    _built(project)
+    _edit(project)
+    real_index_site = pipeline.index_site
+
+    def remove_site_then_index(*args: object, **kwargs: object) -> object:
+        shutil.rmtree(project.site)
+        return real_index_site(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "index_site", remove_site_then_index)
+    result = project.run("build")
+    assert result.exit_code == 2
+    assert "removed during the build" in result.err
+    assert not project.site.exists()
+    assert _siblings(project) == []

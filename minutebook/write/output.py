@@ -179,7 +179,10 @@ def publish(staging_dir: Path, output_dir: Path, kept: KeptFiles | None = None) 
     output_dir = output_dir.resolve()
     if output_dir.exists() and not output_dir.is_dir():
         raise ConfigError(f"{output_dir}: output path exists and is not a folder")
-    if kept is not None and output_dir.is_dir():
+    if kept is not None:
+        if not output_dir.is_dir():
+            # The staging folder lacks every unchanged file: swapping it in would lose them.
+            raise ConfigError(f"{output_dir}: removed during the build; build again")
         _update_in_place(staging_dir, output_dir, kept)
         return
     retired = None
