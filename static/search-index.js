@@ -513,7 +513,7 @@ export class Search {
         break;
       } else if (!this.phrases.length) {
         // Every match is already known to match: fetch all their records at once.
-        const described = this.queue.splice(0, need).map((match) => this.describe(match));
+        const described = this.queue.splice(0, need).map((match) => this.described(match));
         for (const description of described) description.catch(() => {}); // if abandoned
         for (const description of described) {
           shown += 1;
@@ -523,14 +523,14 @@ export class Search {
         // Its record was fetched to check it, so each confirmed match is described at once.
         for await (const match of this.confirmed(need, batch)) {
           shown += 1;
-          yield await this.describe(match);
+          yield await this.described(match);
         }
         batch = Math.max(CHECK_BATCH, budget - this.checks);
       }
     }
   }
 
-  describe(match) {
+  described(match) {
     return this.index.record(match.block, match.local)
       .then((record) => describe(record, this.wanted, this.index.siteBase));
   }

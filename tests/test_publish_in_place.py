@@ -173,3 +173,16 @@ def test_a_site_removed_during_an_update_is_not_replaced_by_the_changes_alone(
     assert "removed during the build" in result.err
     assert not project.site.exists()
     assert _siblings(project) == []
+
+
+def test_a_journal_of_another_version_is_not_applied(project: Project) -> None:
+    _built(project)
+    before = file_tree(project.site)
+    journal = output.journal_path(project.site)
+    journal.write_text(
+        '{"version": 99, "staging": "/nowhere", "move": [], "remove": ["index.html"]}'
+    )
+    result = project.run("build")
+    assert result.exit_code == 2
+    assert "a build journal from another Minutebook" in result.err
+    assert file_tree(project.site) == before
