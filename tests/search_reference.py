@@ -3,13 +3,14 @@ every tag, slow and obvious. minutebook/index/records.py must give the same reco
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from minutebook.index.records import SearchRecord, Section
-from minutebook.index.terms import terms
+from minutebook.index.terms import term_hash, terms
 
 MAX_WEIGHT = 255
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -147,7 +148,19 @@ class _ArticleReader(HTMLParser):
             for term, count in Counter(terms("".join(texts))).items():
                 weights[term] += weight * count
         capped = Counter({term: min(MAX_WEIGHT, weight) for term, weight in weights.items()})
-        return SearchRecord(url, self.title, self.meta, self.filters, sections, capped)
+        pairs = word_pairs([self.title, *(section.text for section in sections)])
+        return SearchRecord(url, self.title, self.meta, self.filters, sections, capped, pairs)
+
+
+def word_pairs(texts: list[str]) -> tuple[int, ...]:
+    """The spec's word pairs: each two consecutive terms of one text, hashed as
+    (hash(first) × 0x01000193 mod 2³²) XOR hash(second), distinct and ascending."""
+    found = set()
+    for text in texts:
+        found_terms = terms(text)
+        for first, second in itertools.pairwise(found_terms):
+            found.add((term_hash(first) * 0x01000193 % 2**32) ^ term_hash(second))
+    return tuple(sorted(found))
 
 
 def _collapse(text: str) -> str:

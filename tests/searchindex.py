@@ -68,6 +68,24 @@ class IndexReader:
         assert len(found) == entry[0], term
         return found
 
+    def documents_with_pair(self, first: str, second: str) -> set[int]:
+        """The documents whose pair files list the pair of consecutive terms (first, second)."""
+        pair = (term_hash(first) * 0x01000193 % 2**32) ^ term_hash(second)
+        manifest = self.manifest
+        found: set[int] = set()
+        for block in range(len(manifest["blocks"])):
+            path = self.folder / "blocks" / str(block) / f"w{pair % manifest['block_buckets']}.bin"
+            reader = Reader(gzip.decompress(path.read_bytes()))
+            hashed = 0
+            while not reader.at_end():
+                hashed += reader.varint()
+                local = 0
+                for _ in range(reader.varint()):
+                    local += reader.varint()
+                    if hashed == pair:
+                        found.add(block * manifest["block_docs"] + local)
+        return found
+
     def record(self, document: int) -> dict[str, Any]:
         block, local = divmod(document, self.manifest["block_docs"])
         raw = (self.folder / "blocks" / str(block) / f"d{local}.json.gz").read_bytes()

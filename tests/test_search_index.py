@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import itertools
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -123,6 +124,28 @@ def test_each_document_is_found_by_its_words_and_its_filters(project: Project) -
         "Otherton": 2,
         "Testshire": 3,
     }
+
+
+def test_each_document_is_listed_under_every_pair_of_consecutive_words_it_holds(
+    project: Project,
+) -> None:
+    """A quoted phrase's candidates are the documents listed under all its word pairs: a
+    document missing from a pair it holds would never be found by that phrase."""
+    write_items(project)
+    assert project.run("build", "--config", str(small_blocks(project))).exit_code == 0
+    index = reader_of(project.site)
+    records = [index.record(n) for n in range(index.manifest["docs"])]
+    for document, record in enumerate(records):
+        for text in [record["title"], *(section["text"] for section in record["sections"])]:
+            sequence = terms(text)
+            for first, second in itertools.pairwise(sequence):
+                assert document in index.documents_with_pair(first, second), (first, second)
+    # Both words are in every document, never one after the other; nor across two texts.
+    assert index.documents_with("report") == set(range(5)) == index.documents_with("library")
+    assert index.documents_with_pair("report", "library") == set()
+    assert index.documents_with_pair("library", "resolved") == set()  # title, then a heading
+    harbour = {n for n, r in enumerate(records) if "harbour3 works" in r["sections"][-1]["text"]}
+    assert index.documents_with_pair("harbour3", "work") == harbour and len(harbour) == 1
 
 
 def test_facets_give_each_documents_day_and_filter_values(project: Project) -> None:
@@ -305,7 +328,9 @@ def test_a_page_without_an_indexed_article_is_refused_by_name() -> None:
         )
 
 
-def test_every_block_has_every_posting_bucket_file_even_an_empty_one(project: Project) -> None:
+def test_every_block_has_every_posting_and_pair_bucket_file_even_an_empty_one(
+    project: Project,
+) -> None:
     """The search page fetches the newest block's postings before the dictionary says which
     buckets hold its words: a missing bucket file would be a 404."""
     project.write("one.md", item_file("Harbour", "Testshire County Council", body="Noted.\n"))
@@ -313,8 +338,9 @@ def test_every_block_has_every_posting_bucket_file_even_an_empty_one(project: Pr
     index = reader_of(project.site)
     buckets = index.manifest["block_buckets"]
     folder = project.site / "search" / "index" / "blocks" / "0"
-    names = {p.name for p in folder.glob("p*.bin")}
-    assert names == {f"p{bucket}.bin" for bucket in range(buckets)}
-    sizes = [len(gzip.decompress((folder / name).read_bytes())) for name in sorted(names)]
-    assert 0 in sizes, "one item's few words should leave some of the 256 buckets empty"
-    assert any(sizes), "and fill others"
+    for kind in ("p", "w"):  # postings and word pairs
+        names = {p.name for p in folder.glob(f"{kind}*.bin")}
+        assert names == {f"{kind}{bucket}.bin" for bucket in range(buckets)}
+        sizes = [len(gzip.decompress((folder / name).read_bytes())) for name in sorted(names)]
+        assert 0 in sizes, "one item's few words should leave some of the 256 buckets empty"
+        assert any(sizes), "and fill others"

@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.index.encoding import Reader, packed, put_deltas, put_string, put_varint, unpacked
+from minutebook.index.encoding import (
+    Reader,
+    packed,
+    put_ascending,
+    put_deltas,
+    put_string,
+    put_varint,
+    unpacked,
+)
 from minutebook.index.records import SearchRecord
 from minutebook.index.terms import filter_term, term_hash
 
@@ -45,6 +53,7 @@ def build_block(
 ) -> tuple[list[tuple[str, bytes]], BlockSummary]:
     """The files of a block of item pages' search records, in id order, and its summary."""
     postings: dict[str, list[tuple[int, int]]] = {}
+    pairs: dict[int, list[int]] = {}
     files: list[tuple[str, bytes]] = []
     documents = []
     for local_id, record in enumerate(records):
@@ -56,7 +65,10 @@ def build_block(
         for name, values in zip(FILTERS, facets.filters, strict=True):
             for value in values:
                 postings.setdefault(filter_term(name, value), []).append((local_id, 0))
+        for pair in record.pairs:
+            pairs.setdefault(pair, []).append(local_id)
     files.extend(posting_files(folder, postings, buckets))
+    files.extend(pair_files(folder, pairs, buckets))
     vocabulary = {term: len(entries) for term, entries in postings.items()}
     return files, BlockSummary(vocabulary, tuple(documents))
 
@@ -92,6 +104,25 @@ def posting_files(
             put_varint(out, len(postings[term]))
             put_deltas(out, postings[term])
         files.append((f"{folder}/p{bucket}.bin", packed(out)))
+    return files
+
+
+def pair_files(folder: str, pairs: dict[int, list[int]], buckets: int) -> list[tuple[str, bytes]]:
+    """The documents holding each word pair, by pair hash: a quoted phrase's candidates are
+    the documents holding all its pairs, so one that occurs nowhere costs no record fetched."""
+    by_bucket: dict[int, list[int]] = {}
+    for pair in pairs:
+        by_bucket.setdefault(pair % buckets, []).append(pair)
+    files = []
+    for bucket in range(buckets):  # every bucket, as for postings
+        out = bytearray()
+        previous = 0
+        for pair in sorted(by_bucket.get(bucket, [])):
+            put_varint(out, pair - previous)
+            put_varint(out, len(pairs[pair]))
+            put_ascending(out, pairs[pair])
+            previous = pair
+        files.append((f"{folder}/w{bucket}.bin", packed(out)))
     return files
 
 

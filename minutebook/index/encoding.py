@@ -40,6 +40,14 @@ def put_deltas(out: bytearray, pairs: Iterable[tuple[int, int]]) -> None:
         previous = number
 
 
+def put_ascending(out: bytearray, numbers: Iterable[int]) -> None:
+    """Ascending numbers as differences from the previous one (the first from 0)."""
+    previous = 0
+    for number in numbers:
+        put_varint(out, number - previous)
+        previous = number
+
+
 class Reader:
     def __init__(self, data: bytes) -> None:
         self.data = data

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from minutebook.index.terms import term_counts
+from minutebook.index.terms import pair_hashes, term_counts
 
 MAX_WEIGHT = 255
 # Inline elements join the words around them; every other tag separates words.
@@ -56,6 +56,8 @@ class SearchRecord:
     filters: dict[str, list[str]]
     sections: list[Section]
     weights: Counter[str]  # term → weight in this document, capped at MAX_WEIGHT
+    # Of every two consecutive terms in the title or one section (terms.py: pair_hashes).
+    pairs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,8 @@ def search_record(document: bytes, output_path: str) -> SearchRecord:
     sections, weights = _texts(text, article, elements)
     record_sections = [Section(id_, heading or title, body) for id_, heading, body in sections]
     url = "/" + output_path.removesuffix("index.html")
-    return SearchRecord(url, title, meta, filters, record_sections, weights)
+    pairs = pair_hashes([title, *(section.text for section in record_sections)])
+    return SearchRecord(url, title, meta, filters, record_sections, weights, pairs)
 
 
 def _attributes(source: str) -> dict[str, str]:

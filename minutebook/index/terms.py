@@ -8,10 +8,12 @@ short enough to be written identically in two languages.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 # Python's \w is letters, digits and "_"; without "_" it is JavaScript's [\p{L}\p{N}].
 TOKEN = re.compile(r"[^\W_]+")
@@ -55,9 +57,27 @@ def filter_term(name: str, value: str) -> str:
     return f"{name}{FILTER_SEPARATOR}{value}"
 
 
+@lru_cache(maxsize=1 << 17)  # a block's pairs hash the same words again and again
 def term_hash(term: str) -> int:
     """32-bit FNV-1a of the term's UTF-8 bytes: which dictionary and posting file holds it."""
     value = FNV_OFFSET
     for byte in term.encode("utf-8"):
         value = ((value ^ byte) * FNV_PRIME) & 0xFFFFFFFF
     return value
+
+
+def pair_hash(first: str, second: str) -> int:
+    """The hash of two consecutive terms, from their own hashes: a phrase's word pairs are
+    looked up by it (docs/search-index.md). Combining term hashes, rather than hashing the
+    pair's bytes, costs one multiplication a pair: a page has hundreds of distinct pairs."""
+    return ((term_hash(first) * FNV_PRIME) & 0xFFFFFFFF) ^ term_hash(second)
+
+
+def pair_hashes(texts: Iterable[str]) -> tuple[int, ...]:
+    """The distinct hashes, ascending, of every two consecutive terms within one of `texts`
+    (a pair never spans two texts, as a quoted phrase never spans two sections)."""
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        sequence = terms(text)
+        pairs.update(itertools.pairwise(sequence))
+    return tuple(sorted({pair_hash(first, second) for first, second in pairs}))

@@ -4,12 +4,13 @@ in the browser that runs it."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page
 
-from minutebook.index.terms import term_hash, terms
+from minutebook.index.terms import pair_hash, term_hash, terms
 from tests.browser.searchpage import open_search
 
 pytestmark = pytest.mark.browser
@@ -56,3 +57,17 @@ def test_the_page_hashes_terms_as_the_build_does(page: Page, site_url: str) -> N
 def test_a_single_digit_that_is_not_decimal_is_dropped_by_both(page: Page, site_url: str) -> None:
     texts = ["፩ ፪ ⓵ ❶ ➀ 7"]
     assert in_page(page, site_url, "terms", texts) == [terms(text) for text in texts]
+
+
+def test_the_page_hashes_word_pairs_as_the_build_does(page: Page, site_url: str) -> None:
+    """A phrase's candidates are looked up by the hash of each two consecutive terms."""
+    sequence = [term for text in TRICKY for term in terms(text)]
+    pairs = sorted(set(itertools.pairwise(sequence)))
+    open_search(page, site_url)
+    hashes = page.evaluate(
+        "async (pairs) => { const index = await import('/static/search-index.js');"
+        " return pairs.map(([first, second]) => index.pairHash(first, second)); }",
+        pairs,
+    )
+    assert hashes == [pair_hash(first, second) for first, second in pairs]
+    assert len(set(hashes)) == len(pairs)  # the combination tells these pairs apart

@@ -15,9 +15,10 @@ const MAX_WAVE = 8; // blocks visited at once
 // Records checked for a quoted phrase per page of results asked for: a phrase whose words are
 // common but which is itself rare would otherwise fetch every record that holds the words.
 const PHRASE_CHECKS = 100;
-// Records checked at once: a first batch (a phrase that occurs is usually confirmed there),
-// then the rest of the page's budget in one go rather than batch after batch.
-const CHECK_BATCH = 25;
+// Records checked at once: a first batch of a page's worth (a phrase's candidates hold all its
+// word pairs, so they nearly always hold the phrase), then the rest of the page's budget in one
+// go rather than batch after batch.
+const CHECK_BATCH = 10;
 const DAY_MS = 86_400_000;
 const DAY_ZERO = Date.UTC(1900, 0, 1) / DAY_MS - 1; // day 0 means undated, so 1900-01-01 is 1
 
@@ -48,6 +49,22 @@ export function hash(term) {
   let h = 0x811c9dc5;
   for (const byte of encoder.encode(term)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
   return h;
+}
+
+// Two consecutive terms, from their hashes (minutebook/index/terms.py: pair_hash).
+export function pairHash(first, second) {
+  return (Math.imul(hash(first), 0x01000193) ^ hash(second)) >>> 0;
+}
+
+// A phrase's pairs of consecutive terms, each once.
+function phrasePairs(phrases) {
+  const pairs = new Map();
+  for (const phrase of phrases) {
+    for (let i = 0; i + 1 < phrase.length; i++) {
+      pairs.set(`${phrase[i]} ${phrase[i + 1]}`, [phrase[i], phrase[i + 1]]);
+    }
+  }
+  return [...pairs.values()];
 }
 
 // Varints and strings, read in order from one file's bytes.
@@ -131,6 +148,21 @@ function readPostings(reader) {
     weights.push(reader.varint());
   }
   return { ids, weights };
+}
+
+// w<k>.bin: pair hash → ascending local ids, for every pair of the bucket.
+function readPairs(bytes) {
+  const reader = new Reader(bytes);
+  const found = new Map();
+  let pair = 0;
+  while (!reader.done) {
+    pair += reader.varint();
+    const ids = [];
+    let id = 0;
+    for (let n = reader.varint(); n > 0; n--) ids.push((id += reader.varint()));
+    found.set(pair, ids);
+  }
+  return found;
 }
 
 // facets.bin: each document's day, then its value ids per filter. Kept as offsets, read on demand.
@@ -338,6 +370,18 @@ export class SearchIndex {
     });
   }
 
+  // The local ids of the documents of a block holding two consecutive terms, and perhaps a
+  // few more (pairs are told apart by a 32-bit hash), so a phrase's matches are still checked.
+  pairs(block, [first, second]) {
+    return this.cached(`pairs ${block} ${first} ${second}`, async () => {
+      const manifest = await this.manifest();
+      const pair = pairHash(first, second);
+      const file = `blocks/${block}/w${pair % manifest.block_buckets}.bin`;
+      const bucket = await this.cached(`pairs of ${file}`, async () => readPairs(await this.bytes(file)));
+      return bucket.get(pair) || [];
+    });
+  }
+
   facets(block) {
     return this.cached(`facets ${block}`, async () => {
       const manifest = await this.manifest();
@@ -383,6 +427,7 @@ export class Search {
     const { terms: queryTerms, phrases } = parseQuery(request.query || "");
     this.terms = queryTerms;
     this.phrases = phrases;
+    this.pairs = phrasePairs(phrases);
     this.wanted = new Set(queryTerms);
     this.filterGroups = Object.entries(request.filters || {}).filter(([, values]) => values.length);
     this.filterTerms = this.filterGroups.map(([name, values]) => values.map((value) => `${name}=${value}`));
@@ -442,7 +487,11 @@ export class Search {
       selected.filter((value) => this.newestBlockOf(name, value) >= block).map((value) => `${name}=${value}`),
     );
     const wanted = [...this.terms, ...values];
-    const fetches = [...wanted.map((term) => this.index.postings(block, term)), this.index.facets(block)];
+    const fetches = [
+      ...wanted.map((term) => this.index.postings(block, term)),
+      ...this.pairs.map((pair) => this.index.pairs(block, pair)),
+      this.index.facets(block),
+    ];
     // A failure is reported by the search that needs the file, not here.
     for (const fetched of fetches) fetched.catch(() => {});
   }
@@ -605,16 +654,18 @@ export class Search {
     });
   }
 
-  // One block's matches within a segment: intersect the terms' postings with each filter's
-  // union of values, trim to the date range by day where the block straddles it, and score.
+  // One block's matches within a segment: intersect the terms' postings, the documents holding
+  // each of a phrase's word pairs and each filter's union of values, trim to the date range by
+  // day where the block straddles it, and score.
   async visit({ block, lo, hi, descending }, eager = false) {
     // facets.bin is fetched with the postings when it will surely be needed (a date range, a
     // search by filters alone) and for the first block visited, whose matches are the first
     // shown; otherwise only once the block has matches (a block of words that never meet
     // costs only postings).
     const needFacets = eager || this.hasRange || !this.terms.length;
-    const [postings, filterPostings, early] = await Promise.all([
+    const [postings, pairLists, filterPostings, early] = await Promise.all([
       Promise.all(this.terms.map((term) => this.index.postings(block, term))),
+      Promise.all(this.pairs.map((pair) => this.index.pairs(block, pair))),
       Promise.all(
         this.filterEntries.map((entries) =>
           Promise.all(
@@ -627,6 +678,7 @@ export class Search {
     ]);
     const lists = [
       ...postings.map((list) => list.ids),
+      ...pairLists,
       ...filterPostings.map((lists) => union(lists.map((list) => list.ids))),
     ];
     const docs = this.manifest.blocks[block].docs;
