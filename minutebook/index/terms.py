@@ -57,7 +57,7 @@ def filter_term(name: str, value: str) -> str:
     return f"{name}{FILTER_SEPARATOR}{value}"
 
 
-@lru_cache(maxsize=1 << 17)  # a block's pairs hash the same words again and again
+@lru_cache(maxsize=1 << 17)  # every page's word pairs hash the same common words again
 def term_hash(term: str) -> int:
     """32-bit FNV-1a of the term's UTF-8 bytes: which dictionary and posting file holds it."""
     value = FNV_OFFSET
