@@ -153,14 +153,18 @@ class _ArticleReader(HTMLParser):
 
 
 def word_pairs(texts: list[str]) -> tuple[int, ...]:
-    """The spec's word pairs: each two consecutive terms of one text, hashed as
-    (hash(first) × 0x01000193 mod 2³²) XOR hash(second), distinct and ascending."""
+    """The spec's word pairs: each two consecutive terms of one text, hashed, distinct and
+    ascending."""
     found = set()
     for text in texts:
-        found_terms = terms(text)
-        for first, second in itertools.pairwise(found_terms):
-            found.add((term_hash(first) * 0x01000193 % 2**32) ^ term_hash(second))
+        for first, second in itertools.pairwise(terms(text)):
+            found.add(spec_pair_hash(first, second))
     return tuple(sorted(found))
+
+
+def spec_pair_hash(first: str, second: str) -> int:
+    """(hash(first) × 0x01000193 mod 2³²) XOR hash(second), as docs/search-index.md gives it."""
+    return (term_hash(first) * 0x01000193 % 2**32) ^ term_hash(second)
 
 
 def _collapse(text: str) -> str:

