@@ -8,6 +8,8 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
+
 from minutebook.cache.store import cache_path
 from minutebook.stamp import RACY_SECONDS
 from tests.conftest import Project, file_tree, item_file
@@ -113,6 +115,49 @@ def test_an_edit_reuses_every_unchanged_file_and_page(project: Project, tmp_path
     assert unchanged.stat().st_ino == before[0]
     assert edited.stat().st_ino != before[1]
     assert "noted and welcomed" in edited.read_text()
+    cold = Project(tmp_path / "cold")
+    shutil.copytree(project.content, cold.content)
+    assert cold.build().exit_code == 0
+    assert file_tree(project.site) == file_tree(cold.site)
+
+
+FULL_BODY = (
+    "Opening words.\n\n## Purpose\n\nTo review the CCTV contract.\n\n"
+    "## Recommendations\n\nThat the contract be renewed.\n\n"
+    "## Discussion\n\nMembers asked about costs.\n\n"
+    "## Resolved\n\nThe committee:\n\n1. That the report be noted.\n\nVote: unanimous.\n\n"
+    "## Reasons for the decision\n\nThe contract ends in May.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Opening words.", "Opening words, amended."),
+        ("To review the CCTV", "To review the new CCTV"),
+        ("That the contract be renewed.", "That the contract be ended."),
+        ("asked about costs.", "asked about costs and CCTV."),
+        ("The committee:", "The committee, after debate:"),
+        ("That the report be noted.", "That the report be deferred."),
+        ("Vote: unanimous.", "Vote: 5 for, 2 against."),
+        ("ends in May.", "ends in June."),
+        ("## Reasons for the decision", "## Background"),
+    ],
+)
+def test_an_edit_to_any_part_of_an_items_text_is_published(
+    project: Project, tmp_path: Path, old: str, new: str
+) -> None:
+    """Item pages are recognised as unchanged from their Markdown (render/item_text.py), so
+    every part of that Markdown must reach the digest, and the page be rendered again."""
+    project.write("a.md", item_file(body=FULL_BODY))
+    project.write("b.md", item_file(title="Bus lane review", item="6"))
+    project.age_content()
+    assert project.build().exit_code == 0
+    path = project.content / "a.md"
+    path.write_text(path.read_text().replace(old, new))
+    project.age_content()
+    assert project.build().exit_code == 0
+    assert new.removeprefix("## ") in project.page(_item_url(project, "budget-monitoring-report"))
     cold = Project(tmp_path / "cold")
     shutil.copytree(project.content, cold.content)
     assert cold.build().exit_code == 0

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TypeVar
 
 from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem
-from minutebook.model.glossary import terms_used
 from minutebook.model.threads import Thread
-from minutebook.render.abbreviations import Abbreviator
 from minutebook.render.public_views import (
-    Abbreviation,
     ActionView,
     DecisionLine,
     ThreadView,
@@ -20,10 +16,9 @@ from minutebook.render.public_views import (
 )
 from minutebook.render.structured_data import meeting_entity
 from minutebook.render.summaries import kind_tag
-from minutebook.render.views import ItemPage, Link, ResolutionView, SectionView, date_text
+from minutebook.render.views import ItemPage, Link, date_text
 
 NOT_RECORDED = "not recorded"
-ViewWithHtml = TypeVar("ViewWithHtml", SectionView, ResolutionView)
 
 
 def thread_view(thread: Thread, current: AgendaItem | None, archive: Archive) -> ThreadView:
@@ -99,11 +94,9 @@ def _later_in_thread(item: AgendaItem, archive: Archive) -> AgendaItem | None:
 
 
 def with_public_features(page: ItemPage, item: AgendaItem, archive: Archive) -> ItemPage:
-    """The item page with its thread, citation, actions, departure and abbreviations added."""
+    """The item page with its thread, citation, actions and departure added."""
     thread = archive.thread_of.get(item.url)
     departure = archive.departures.get(item.url)
-    page = _abbreviated(page, item.title, archive.glossary.terms_for(item.record.council))
-    recommended = next((s.html for s in page.sections_before if s.key == "recommended"), "")
     council = archive.council(item.council_slug)
     return replace(
         page,
@@ -112,38 +105,5 @@ def with_public_features(page: ItemPage, item: AgendaItem, archive: Archive) -> 
         citation=citation(item, archive),
         json_url=f"{item.url}item.json",
         departure=departure.reasons if departure else (),
-        recommendation_html=recommended if page.resolutions else "",
         actions=action_views(item, archive),
     )
-
-
-def _abbreviated(page: ItemPage, title: str, terms: dict[str, str]) -> ItemPage:
-    """Mark first uses in reading order: intro, sections, resolutions, later sections. Terms in
-    the title are not marked there (a heading), but are listed, so search finds them too."""
-    marker = Abbreviator(terms)
-    intro = marker.mark(page.intro_html)
-    before = tuple(_marked(s, marker) for s in page.sections_before)
-    lead_in = marker.mark(page.resolution_lead_in_html)
-    resolutions = tuple(_marked(r, marker) for r in page.resolutions)
-    closing = marker.mark(page.resolution_closing_html)
-    after = tuple(_marked(s, marker) for s in page.sections_after)
-    return replace(
-        page,
-        intro_html=intro,
-        sections_before=before,
-        resolution_lead_in_html=lead_in,
-        resolutions=resolutions,
-        resolution_closing_html=closing,
-        sections_after=after,
-        abbreviations=tuple(
-            Abbreviation(t, terms[t])
-            for t in sorted({*marker.used, *terms_used(title, terms)}, key=str.lower)
-        ),
-    )
-
-
-def _marked(view: ViewWithHtml, marker: Abbreviator) -> ViewWithHtml:
-    """The view with its HTML marked; the same view when nothing was (the usual case, and
-    dataclasses.replace is not cheap)."""
-    html = marker.mark(view.html)
-    return view if html is view.html else replace(view, html=html)

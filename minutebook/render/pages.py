@@ -23,7 +23,15 @@ from minutebook.render.item_view import item_page
 from minutebook.render.markdown import make_renderer
 from minutebook.render.public_pages import public_pages
 from minutebook.render.summaries import HOME, item_summary
-from minutebook.render.views import ItemGroup, Link, ListingPage, PageMeta, Pagination, PlainPage
+from minutebook.render.views import (
+    DeferredView,
+    ItemGroup,
+    Link,
+    ListingPage,
+    PageMeta,
+    Pagination,
+    PlainPage,
+)
 
 
 @dataclass(frozen=True)
@@ -281,15 +289,19 @@ def render_pages(
         templates[page.template] = template
         view = page.build_view()
         entries.append(PageEntry(page.url, view.meta.noindex))
-        digest = page_digest(page.template, view)
-        yield RenderedPage(page.output_path, digest, partial(_html, template, view))
+        if isinstance(view, DeferredView):
+            digest = page_digest(page.template, view.inputs)
+            finish = partial(view.finish, view.inputs)
+        else:
+            digest, finish = page_digest(page.template, view), partial(_same, view)
+        yield RenderedPage(page.output_path, digest, partial(_html, template, finish))
         if count % 100 == 0:
             report(100)
     report(len(planned) % 100)
 
 
-def _html(template: jinja2.Template, view: Any) -> bytes:
-    return template.render(page=view).encode("utf-8")
+def _html(template: jinja2.Template, finish: Callable[[], Any]) -> bytes:
+    return template.render(page=finish()).encode("utf-8")
 
 
 def page_digest(template: str, view: object) -> bytes | None:

@@ -7,6 +7,7 @@ written down here, and a template change cannot reach into the model.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -218,6 +219,17 @@ class ItemPage:
     recommendation_html: str = ""  # for the side-by-side comparison
     actions: tuple[ActionView, ...] = ()
     abbreviations: tuple[Abbreviation, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeferredView:
+    """A view planned with the inputs of its costly part, which `finish` builds from those
+    inputs alone when the page is rendered. Equal inputs give equal views, so the page digest
+    hashes the inputs, and an unchanged page is never finished."""
+
+    meta: PageMeta
+    inputs: Any
+    finish: Callable[[Any], Any]
 
 
 @dataclass(frozen=True)
