@@ -10,11 +10,13 @@ from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem
 from minutebook.render.item_extras import with_public_features
 from minutebook.render.item_text import ItemText, item_text, with_item_text
-from minutebook.render.summaries import crumbs_to_meeting, item_summary, kind_tag, meeting_title
+from minutebook.render.summaries import ItemSummaries, crumbs_to_meeting, kind_tag, meeting_title
 from minutebook.render.views import DeferredView, ItemPage, Link, PageMeta, TopicTag, date_text
 
 
-def item_page(item: AgendaItem, archive: Archive, renderer: MarkdownIt) -> DeferredView:
+def item_page(
+    item: AgendaItem, archive: Archive, summaries: ItemSummaries, renderer: MarkdownIt
+) -> DeferredView:
     """The page without its text, and the item text to finish it with (render/item_text.py)."""
     record = item.record
     council = archive.council(item.council_slug)
@@ -53,12 +55,8 @@ def item_page(item: AgendaItem, archive: Archive, renderer: MarkdownIt) -> Defer
         documents=tuple(Link(d.title, d.url) for d in record.documents),
         previous_item=Link(previous_item.title, previous_item.url) if previous_item else None,
         next_item=Link(next_item.title, next_item.url) if next_item else None,
-        related_elsewhere=tuple(item_summary(o, archive) for o in related.other_councils)
-        if related
-        else (),
-        related_here=tuple(item_summary(o, archive) for o in related.same_committee)
-        if related
-        else (),
+        related_elsewhere=tuple(summaries.of(o) for o in related.other_councils) if related else (),
+        related_here=tuple(summaries.of(o) for o in related.same_committee) if related else (),
     )
     frame = with_public_features(page, item, archive)
     return DeferredView(frame.meta, (frame, item_text(item, archive)), partial(_finish, renderer))

@@ -9,7 +9,7 @@ from minutebook.model.archive import Archive
 from minutebook.model.entities import AgendaItem, Committee, Council, Meeting
 from minutebook.render.month_pages import committee_months, month_text
 from minutebook.render.structured_data import committee_entity, council_entity, meeting_entity
-from minutebook.render.summaries import HOME, item_summary, meeting_link
+from minutebook.render.summaries import HOME, ItemSummaries, meeting_link
 from minutebook.render.views import (
     CommitteePage,
     CouncilIndexPage,
@@ -163,7 +163,7 @@ def committee_page(committee: Committee, archive: Archive) -> CommitteePage:
     )
 
 
-def meeting_page(meeting: Meeting, archive: Archive) -> MeetingPage:
+def meeting_page(meeting: Meeting, archive: Archive, summaries: ItemSummaries) -> MeetingPage:
     council = archive.council(meeting.council_slug)
     committee_name = meeting.items[0].committee_name
     committee_url = f"/{meeting.council_slug}/{meeting.committee_slug}/"
@@ -188,7 +188,7 @@ def meeting_page(meeting: Meeting, archive: Archive) -> MeetingPage:
         committee=Link(committee_name, committee_url),
         date_text=when,
         dated=meeting.date is not None,
-        items=tuple(item_summary(i, archive) for i in meeting.items),
+        items=tuple(summaries.of(i) for i in meeting.items),
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from minutebook.model.archive import Archive
 from minutebook.model.entities import Committee
-from minutebook.render.summaries import HOME, item_summary
+from minutebook.render.summaries import HOME, ItemSummaries
 from minutebook.render.views import MONTHS, ItemGroup, Link, ListingPage, PageMeta, date_text
 
 
@@ -31,21 +31,23 @@ def committee_months(committee: Committee) -> dict[str, int]:
     return months
 
 
-def month_pages(archive: Archive) -> Iterator[tuple[str, str, Any]]:
+def month_pages(archive: Archive, summaries: ItemSummaries) -> Iterator[tuple[str, str, Any]]:
     for council in archive.councils:
         for committee in council.committees:
             for month in committee_months(committee):
-                yield _month_page(committee, month, archive)
+                yield _month_page(committee, month, archive, summaries)
 
 
-def _month_page(committee: Committee, month: str, archive: Archive) -> tuple[str, str, Any]:
+def _month_page(
+    committee: Committee, month: str, archive: Archive, summaries: ItemSummaries
+) -> tuple[str, str, Any]:
     council = archive.council(committee.council_slug)
     url = f"{committee.url}{month}/"
     meetings = [m for m in committee.meetings if m.date and m.date.isoformat()[:7] == month]
     meetings.sort(key=lambda m: m.url)
     heading = f"{committee.name}, {month_text(month)}"
     groups = tuple(
-        ItemGroup(date_text(m.date), m.url, tuple(item_summary(i, archive) for i in m.items))
+        ItemGroup(date_text(m.date), m.url, tuple(summaries.of(i) for i in m.items))
         for m in meetings
     )
     meta = PageMeta(

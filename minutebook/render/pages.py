@@ -22,7 +22,7 @@ from minutebook.render import listing_views as lv
 from minutebook.render.item_view import item_page
 from minutebook.render.markdown import make_renderer
 from minutebook.render.public_pages import public_pages
-from minutebook.render.summaries import HOME, item_summary
+from minutebook.render.summaries import HOME, ItemSummaries
 from minutebook.render.views import (
     DeferredView,
     ItemGroup,
@@ -63,6 +63,7 @@ def plan_pages(archive: Archive) -> list[PlannedPage]:
 
 def _plan(archive: Archive) -> Iterator[PlannedPage]:
     renderer = make_renderer()
+    summaries = ItemSummaries(archive)
     yield _page("/", "home.html", partial(lv.home_page, archive))
     yield _page("/councils/", "councils.html", partial(lv.council_index_page, archive))
     for council in archive.councils:
@@ -72,15 +73,23 @@ def _plan(archive: Archive) -> Iterator[PlannedPage]:
                 committee.url, "committee.html", partial(lv.committee_page, committee, archive)
             )
             for meeting in committee.meetings:
-                yield _page(meeting.url, "meeting.html", partial(lv.meeting_page, meeting, archive))
+                yield _page(
+                    meeting.url,
+                    "meeting.html",
+                    partial(lv.meeting_page, meeting, archive, summaries),
+                )
                 for item in meeting.items:
-                    yield _page(item.url, "item.html", partial(item_page, item, archive, renderer))
+                    yield _page(
+                        item.url,
+                        "item.html",
+                        partial(item_page, item, archive, summaries, renderer),
+                    )
     yield _page("/topics/", "topics.html", partial(lv.topic_index_page, archive))
-    yield from _topic_pages(archive)
+    yield from _topic_pages(archive, summaries)
     yield _page("/resolutions/", "kinds.html", partial(lv.kind_index_page, archive))
-    yield from _kind_pages(archive)
+    yield from _kind_pages(archive, summaries)
     yield from _plain_pages(archive)
-    for url, template, view in public_pages(archive):
+    for url, template, view in public_pages(archive, summaries):
         yield _ready(url, template, view)
 
 
@@ -97,14 +106,14 @@ def _same(view: Any) -> Any:
     return view
 
 
-def _topic_pages(archive: Archive) -> Iterator[PlannedPage]:
+def _topic_pages(archive: Archive, summaries: ItemSummaries) -> Iterator[PlannedPage]:
     vocabulary = archive.config.vocabulary
     for topic_id, items in archive.items_by_topic.items():
         topic = vocabulary.topics[topic_id]
         category = next(c for c in vocabulary.categories if c.id == topic.category_id)
         by_council = sorted(items, key=lambda i: (archive.council(i.council_slug).short.lower(),))
         yield from _listing(
-            archive,
+            summaries,
             by_council,
             f"/topics/{topic_id}/",
             lv.TOPICS,
@@ -116,12 +125,12 @@ def _topic_pages(archive: Archive) -> Iterator[PlannedPage]:
         )
 
 
-def _kind_pages(archive: Archive) -> Iterator[PlannedPage]:
+def _kind_pages(archive: Archive, summaries: ItemSummaries) -> Iterator[PlannedPage]:
     for kind in archive.kind_rules.kinds:
         items = archive.items_by_kind.get(kind.id)
         if items:
             yield from _listing(
-                archive,
+                summaries,
                 items,
                 f"/resolutions/{kind.id}/",
                 lv.KINDS,
@@ -132,7 +141,7 @@ def _kind_pages(archive: Archive) -> Iterator[PlannedPage]:
 
 
 def _listing(
-    archive: Archive,
+    summaries: ItemSummaries,
     items: list[AgendaItem],
     url: str,
     parent: Link,
@@ -143,7 +152,7 @@ def _listing(
     group_by_council: bool = False,
 ) -> Iterator[PlannedPage]:
     """Items in the given order (the archive's newest-first order within equal keys), paginated."""
-    page_size = archive.config.site.page_size
+    page_size = summaries.archive.config.site.page_size
     pages = list(lv.chunks(items, page_size))
     for number, chunk in enumerate(pages, start=1):
         page_url = urls.page_url(url, number)
@@ -168,19 +177,22 @@ def _listing(
         yield _page(
             page_url,
             "listing.html",
-            partial(_with_groups, without_items, chunk, archive, group_by_council),
+            partial(_with_groups, without_items, chunk, summaries, group_by_council),
         )
 
 
 def _with_groups(
-    page: ListingPage, items: list[AgendaItem], archive: Archive, by_council: bool
+    page: ListingPage, items: list[AgendaItem], summaries: ItemSummaries, by_council: bool
 ) -> ListingPage:
-    return replace(page, groups=_groups(items, archive, by_council))
+    return replace(page, groups=_groups(items, summaries, by_council))
 
 
-def _groups(items: list[AgendaItem], archive: Archive, by_council: bool) -> tuple[ItemGroup, ...]:
+def _groups(
+    items: list[AgendaItem], summaries: ItemSummaries, by_council: bool
+) -> tuple[ItemGroup, ...]:
     if not by_council:
-        return (ItemGroup("", None, tuple(item_summary(i, archive) for i in items)),)
+        return (ItemGroup("", None, tuple(summaries.of(i) for i in items)),)
+    archive = summaries.archive
     groups: dict[str, list[AgendaItem]] = {}
     for item in items:
         groups.setdefault(item.council_slug, []).append(item)
@@ -188,7 +200,7 @@ def _groups(items: list[AgendaItem], archive: Archive, by_council: bool) -> tupl
         ItemGroup(
             archive.council(slug).short,
             archive.council(slug).url,
-            tuple(item_summary(i, archive) for i in group),
+            tuple(summaries.of(i) for i in group),
         )
         for slug, group in groups.items()
     )

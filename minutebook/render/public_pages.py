@@ -30,7 +30,7 @@ from minutebook.render.public_views import (
     ThreadIndexPage,
     ThreadPage,
 )
-from minutebook.render.summaries import HOME, item_summary
+from minutebook.render.summaries import HOME, ItemSummaries
 from minutebook.render.views import ItemSummary, Link, PageMeta
 
 Planned = tuple[str, str, Any]
@@ -41,13 +41,13 @@ DATA = Link("Open data", "/data/")
 GLOSSARY = Link("Glossary", "/glossary/")
 
 
-def public_pages(archive: Archive) -> Iterator[Planned]:
+def public_pages(archive: Archive, summaries: ItemSummaries) -> Iterator[Planned]:
     yield from thread_pages(archive)
-    yield departures_page(archive)
-    yield from action_pages(archive)
+    yield departures_page(archive, summaries)
+    yield from action_pages(archive, summaries)
     yield data_page(archive)
     yield glossary_page(archive)
-    yield from month_pages(archive)
+    yield from month_pages(archive, summaries)
 
 
 def thread_pages(archive: Archive) -> Iterator[Planned]:
@@ -89,9 +89,9 @@ def _thread_page(thread: Thread, archive: Archive) -> ThreadPage:
     )
 
 
-def departures_page(archive: Archive) -> Planned:
+def departures_page(archive: Archive, summaries: ItemSummaries) -> Planned:
     entries = tuple(
-        DepartureEntry(item_summary(i, archive), archive.departures[i.url].reasons)
+        DepartureEntry(summaries.of(i), archive.departures[i.url].reasons)
         for i in archive.items
         if i.url in archive.departures
     )
@@ -109,7 +109,7 @@ def departures_page(archive: Archive) -> Planned:
     return DEPARTURES.url, "departures.html", DeparturesPage(meta, entries, assessed)
 
 
-def action_pages(archive: Archive) -> Iterator[Planned]:
+def action_pages(archive: Archive, summaries: ItemSummaries) -> Iterator[Planned]:
     councils = tuple(
         Link(
             c.short,
@@ -127,13 +127,13 @@ def action_pages(archive: Archive) -> Iterator[Planned]:
     )
     yield ACTIONS.url, "actions.html", ActionsPage(meta, "Actions", (), councils)
     for council in archive.councils:
-        yield _council_actions(council, archive)
+        yield _council_actions(council, archive, summaries)
 
 
-def _council_actions(council: Council, archive: Archive) -> Planned:
+def _council_actions(council: Council, archive: Archive, summaries: ItemSummaries) -> Planned:
     url = f"/actions/{council.slug}/"
     views = tuple(
-        _with_item(view, item_summary(item, archive))
+        _with_item(view, summaries.of(item))
         for item in sorted(council.items, key=newest_first)
         for view in action_views(item, archive)
     )

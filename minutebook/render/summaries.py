@@ -20,6 +20,21 @@ def _kind_tag(kind_id: str, label: str) -> KindTag:
     return KindTag(kind_id, label, f"/resolutions/{kind_id}/")
 
 
+class ItemSummaries:
+    """Each item's summary, made once in a process: an item is listed on some 25 pages (its
+    meeting, topics, resolutions, month, thread, and the related items of others)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._made: dict[str, ItemSummary] = {}
+
+    def of(self, item: AgendaItem) -> ItemSummary:
+        summary = self._made.get(item.url)
+        if summary is None:
+            summary = self._made[item.url] = item_summary(item, self.archive)
+        return summary
+
+
 def item_summary(item: AgendaItem, archive: Archive) -> ItemSummary:
     return ItemSummary(
         title=item.title,
