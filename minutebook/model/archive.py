@@ -132,7 +132,7 @@ def _make_item(
         for n, r in enumerate(record.resolutions, start=1)
     )
     kinds = tuple(dict.fromkeys(r.kind for r in resolutions)) or ("none",)
-    return AgendaItem(
+    item = AgendaItem(
         record=record,
         url=f"{meeting_url}{urls.item_slug(record.item, record.title)}/",
         council_slug=council_slug,
@@ -142,6 +142,9 @@ def _make_item(
         topics=assign_topics(record, config.vocabulary, matcher, diagnostics),
         kinds=kinds,
     )
+    item.departure = find_departure(item)
+    item.actions = find_actions(item)
+    return item
 
 
 def _drop_duplicates(items: list[AgendaItem], diagnostics: Diagnostics) -> list[AgendaItem]:
@@ -225,8 +228,8 @@ def _follow_matters(archive: Archive) -> None:
     archive.threads = find_threads(archive.items, load_matter_rules(config_dir / "matters.yaml"))
     archive.thread_of = {i.url: t for t in archive.threads for i in t.items}
     for item in archive.items:
-        if departure := find_departure(item):
-            archive.departures[item.url] = departure
-        if actions := find_actions(item):
-            archive.actions[item.url] = actions
+        if item.departure:
+            archive.departures[item.url] = item.departure
+        if item.actions:
+            archive.actions[item.url] = item.actions
     archive.glossary = load_glossary(config_dir / "glossary.yaml")

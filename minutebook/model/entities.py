@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from minutebook.load.records import ItemRecord
+
+if TYPE_CHECKING:  # found from the item itself (departures.py, actions.py), which import this
+    from minutebook.model.actions import Action
+    from minutebook.model.departures import Departure
 
 NOT_RECORDED_COMMITTEE = "Committee not recorded"
 
@@ -38,6 +43,9 @@ class AgendaItem:
     resolutions: tuple[Resolution, ...]
     topics: tuple[AssignedTopic, ...]
     kinds: tuple[str, ...]  # distinct kinds of its resolutions, or ("none",)
+    # Found from this item alone, so with it in a worker process (and kept in the build cache).
+    departure: Departure | None = None
+    actions: tuple[Action, ...] = ()
 
     @property
     def title(self) -> str:
