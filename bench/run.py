@@ -89,6 +89,9 @@ def _pss_bytes(rollup: bytes) -> int:
 
 def measure(command: list[str], cwd: Path = ROOT) -> Run:
     """Run `command`, sampling its process tree's memory every SAMPLE_SECONDS until it exits."""
+    # Flush what earlier runs wrote (a cold 100k build leaves GBs of dirty pages), so that no
+    # run is timed while the kernel writes out another's output.
+    os.sync()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     peak = [0, 0]
