@@ -5,8 +5,7 @@ The headers are the documented field names (render/data_fields.py)."""
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from minutebook.model.archive import Archive
@@ -65,31 +64,63 @@ def resolution_rows(item: AgendaItem, archive: Archive) -> list[dict[str, Any]]:
 
 
 def csv_files(archive: Archive) -> Iterator[tuple[str, bytes]]:
-    """The whole archive's tables, then each council's, one file at a time."""
-    yield from _pair("data/", archive.items, archive)
-    by_council: dict[str, list[AgendaItem]] = {c.slug: [] for c in archive.councils}
-    for item in archive.items:
-        by_council[item.council_slug].append(item)
-    for slug, items in by_council.items():
-        yield from _pair(f"data/{slug}/", items, archive)
+    """The whole archive's tables, then each council's, one file at a time. Each item's rows
+    are made once, as CSV text, and shared by the archive's files and its council's."""
+    item_lines = _csv_lines(ITEM_HEADER, (item_row(i, archive) for i in archive.items))
+    resolution_lines = [
+        "".join(_csv_lines(RESOLUTION_HEADER, resolution_rows(i, archive))) for i in archive.items
+    ]
+    yield from _pair("data/", item_lines, resolution_lines)
+    by_council: dict[str, list[int]] = {c.slug: [] for c in archive.councils}
+    for position, item in enumerate(archive.items):
+        by_council[item.council_slug].append(position)
+    for slug, positions in by_council.items():
+        yield from _pair(
+            f"data/{slug}/",
+            [item_lines[p] for p in positions],
+            [resolution_lines[p] for p in positions],
+        )
 
 
-def _pair(folder: str, items: list[AgendaItem], archive: Archive) -> list[tuple[str, bytes]]:
-    item_rows = [item_row(i, archive) for i in items]
-    resolutions = [row for i in items for row in resolution_rows(i, archive)]
+def _pair(
+    folder: str, item_lines: list[str], resolution_lines: list[str]
+) -> list[tuple[str, bytes]]:
     return [
-        (f"{folder}items.csv", _csv(ITEM_HEADER, item_rows)),
-        (f"{folder}resolutions.csv", _csv(RESOLUTION_HEADER, resolutions)),
+        (f"{folder}items.csv", _csv(ITEM_HEADER, item_lines)),
+        (f"{folder}resolutions.csv", _csv(RESOLUTION_HEADER, resolution_lines)),
     ]
 
 
-def _csv(header: tuple[str, ...], rows: list[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+def _csv(header: tuple[str, ...], lines: list[str]) -> bytes:
+    written = _Written()
+    csv.writer(written, lineterminator="\r\n").writerow(header)
+    return (written.take() + "".join(lines)).encode("utf-8")
+
+
+class _Written:
+    """What csv.writer writes to, taken out after each row as that row's text."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.pieces.append(text)
+
+    def take(self) -> str:
+        text = "".join(self.pieces)
+        self.pieces.clear()
+        return text
+
+
+def _csv_lines(header: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> list[str]:
+    """Each row as its CSV text (a line, or more where a cell holds a line break)."""
+    written = _Written()
+    writer = csv.writer(written, lineterminator="\r\n")
+    lines = []
     for row in rows:
         writer.writerow([_cell(row[name]) for name in header])
-    return buffer.getvalue().encode("utf-8")
+        lines.append(written.take())
+    return lines
 
 
 def _cell(value: Any) -> str:
